@@ -1,0 +1,77 @@
+/**
+ * Folio's command line: argument parsing over the library. Every command returns an exit code;
+ * errors are printed as one line naming the file (stack traces with --debug).
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { buildSite, previewSite } from './site/build.ts';
+
+const HELP = `Folio: a newspaper's raw page text → a static, searchable archive site.
+
+Usage:
+  folio build [--content <dir>] [--out <dir>]   build the site (and its search index) into dist/
+  folio preview [--out <dir>] [--port <n>]      serve the built site on localhost
+  folio --help
+
+Options:
+  --content <dir>   build the site from this content directory (default: content/)
+  --out <dir>       output directory (build, preview; default: dist/)
+  --port <n>        preview port (default: 4321)
+  --debug           print stack traces
+`;
+
+const options = {
+  content: { type: 'string' },
+  out: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true });
+  } catch (error) {
+    console.error(`folio: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    console.log(HELP);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  try {
+    switch (command) {
+      case 'build': {
+        noPositionals(rest);
+        await buildSite({
+          contentDir: resolve(values.content ?? 'content'),
+          outDir: resolve(values.out ?? 'dist'),
+        });
+        return 0;
+      }
+      case 'preview': {
+        noPositionals(rest);
+        await previewSite({
+          outDir: resolve(values.out ?? 'dist'),
+          port: Number(values.port ?? 4321),
+        });
+        return 0;
+      }
+      default:
+        console.error(`folio: unknown command "${command}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    console.error(`folio ${command}: ${(error as Error).message}`);
+    if (values.debug) console.error(error);
+    return 1;
+  }
+}
+
+function noPositionals(rest: string[]): void {
+  const [extra] = rest;
+  if (extra !== undefined) throw new Error(`unexpected argument "${extra}" (see folio --help)`);
+}
