@@ -1,0 +1,36 @@
+/**
+ * The converter's page model: what recognising one raw page yields, before it is written out.
+ * `read/` turns a file into text, `segment.ts` turns text into a PageModel, `write/` turns a
+ * PageModel into Markdown files and a page record.
+ */
+import type { Furniture } from '../archive/schema.ts';
+
+/** One article or photo news item, as recognised on the page. */
+export interface Item {
+  kind: 'article' | 'photo';
+  kicker: string | null;
+  title: string;
+  subtitle: string | null;
+  /** Byline as printed, roles kept, leading □/■ markers and brackets removed. */
+  byline: string | null;
+  /** Personal names only. */
+  authors: string[];
+  /** Body paragraphs, line breaks removed; a photo's caption is its one paragraph. */
+  paragraphs: string[];
+  /** 1-based line range in the raw text this item was recognised from. */
+  lines: { first: number; last: number };
+}
+
+/** A doubtful decision the converter made, reported to the user with its line. */
+export interface Warning {
+  line: number;
+  message: string;
+}
+
+export interface PageModel {
+  items: Item[];
+  furniture: Furniture[];
+  /** Page name (版名) when the running head gives one. */
+  pageName: string | null;
+  warnings: Warning[];
+}
