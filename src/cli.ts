@@ -4,7 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { buildSite, previewSite } from './site/build.ts';
 import { loadConfig } from './config.ts';
 import { ingest } from './ingest/ingest.ts';
 import { formatReport } from './ingest/report.ts';
@@ -59,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
             return status;
           }
         }
+        // Astro is loaded only for the commands that need it: converting starts fast.
+        const { buildSite } = await import('./site/build.ts');
         await buildSite({
           contentDir: resolve(values.content ?? 'content'),
           outDir: resolve(values.out ?? 'dist'),
@@ -66,13 +67,14 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'ingest': {
-        const [rawDir, extra] = rest;
+        const [rawDir, ...extra] = rest;
         if (rawDir === undefined) throw new Error('missing <raw-dir> (see folio --help)');
-        noPositionals(extra === undefined ? [] : [extra]);
+        noPositionals(extra);
         return convert(rawDir, values.out ?? 'content');
       }
       case 'preview': {
         noPositionals(rest);
+        const { previewSite } = await import('./site/build.ts');
         await previewSite({
           outDir: resolve(values.out ?? 'dist'),
           port: Number(values.port ?? 4321),

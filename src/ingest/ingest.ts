@@ -3,6 +3,7 @@
  * each, recognise it (segment.ts), render and write its files (write/), in sorted order so every
  * run is the same. A file that cannot be converted is an error in the report; the run goes on.
  */
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FolioConfig } from '../config.ts';
 import { ContentWriter } from '../write/content-writer.ts';
@@ -32,6 +33,9 @@ export interface IngestOptions {
 
 export function ingest(options: IngestOptions): IngestReport {
   const { rawDir, outDir, config } = options;
+  if (!existsSync(rawDir) || !statSync(rawDir).isDirectory()) {
+    throw new Error(`${rawDir}: raw directory not found`);
+  }
   const segment = options.segment ?? segmentPage;
   const located = locatePages(rawDir);
   const writer = new ContentWriter(outDir);

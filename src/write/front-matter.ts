@@ -31,7 +31,7 @@ export function frontMatter(data: ItemData): string {
 /** Whether `value`, written as a plain scalar, reads back as the same string under YAML 1.1. */
 function plainReadsBack(value: string): boolean {
   try {
-    const back: unknown = parse(`v: ${value}`, { version: '1.1' });
+    const back: unknown = parse(`v: ${value}`, { version: '1.1', logLevel: 'error' });
     return typeof back === 'object' && back !== null && (back as { v?: unknown }).v === value;
   } catch {
     return true; // not a plain scalar at all: the writer quotes it on its own

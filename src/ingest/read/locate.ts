@@ -44,8 +44,13 @@ export function locatePages(rawDir: string): Located {
     const entries = readdirSync(join(rawDir, relative), { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
       const source = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.name.startsWith('.')) {
+        if (/\.txt$/i.test(entry.name)) {
+          warnings.push({ file: join(rawDir, source), message: 'hidden file; ignored' });
+        }
+        continue;
+      }
       const kind = entryKind(rawDir, root, source, entry);
       if (kind === 'outside') {
         errors.push({

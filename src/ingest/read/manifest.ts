@@ -90,7 +90,11 @@ export function readManifest(rawDir: string): Manifest {
     };
     const parsed = entrySchema.safeParse(row);
     if (!parsed.success) {
-      problem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      problem(
+        parsed.error.issues
+          .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
+          .join('; '),
+      );
       continue;
     }
     const inside = insideRelative(parsed.data.file);
