@@ -30,6 +30,8 @@ export function frontMatter(data: ItemData): string {
 
 /** Whether `value`, written as a plain scalar, reads back as the same string under YAML 1.1. */
 function plainReadsBack(value: string): boolean {
+  // Every YAML 1.1 type other than string (null, bool, int, float, timestamp) is ASCII.
+  if (!/^[\x20-\x7e]*$/.test(value)) return true;
   try {
     const back: unknown = parse(`v: ${value}`, { version: '1.1', logLevel: 'error' });
     return typeof back === 'object' && back !== null && (back as { v?: unknown }).v === value;
