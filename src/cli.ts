@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { evaluateCorpus, formatReport } from './eval/run.ts';
 import { buildSite, previewSite } from './site/build.ts';
 
 const HELP = `Folio: a newspaper's raw page text → a static, searchable archive site.
@@ -11,12 +12,14 @@ const HELP = `Folio: a newspaper's raw page text → a static, searchable archiv
 Usage:
   folio build [--content <dir>] [--out <dir>]   build the site (and its search index) into dist/
   folio preview [--out <dir>] [--port <n>]      serve the built site on localhost
+  folio eval <corpus-dir> [--json]              measure recognition against a corpus's truth
   folio --help
 
 Options:
   --content <dir>   build the site from this content directory (default: content/)
   --out <dir>       output directory (build, preview; default: dist/)
   --port <n>        preview port (default: 4321)
+  --json            eval: print the report as JSON
   --debug           print stack traces
 `;
 
@@ -24,6 +27,7 @@ const options = {
   content: { type: 'string' },
   out: { type: 'string' },
   port: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
 } as const;
@@ -58,6 +62,14 @@ export async function main(argv: string[]): Promise<number> {
           outDir: resolve(values.out ?? 'dist'),
           port: Number(values.port ?? 4321),
         });
+        return 0;
+      }
+      case 'eval': {
+        const [corpus, extra] = rest;
+        if (corpus === undefined) throw new Error('missing <corpus-dir> (see folio --help)');
+        if (extra !== undefined) throw new Error(`unexpected argument "${extra}"`);
+        const report = await evaluateCorpus(resolve(corpus));
+        console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
         return 0;
       }
       default:
