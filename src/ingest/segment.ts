@@ -13,6 +13,7 @@
  * 6. Each item: headline → kicker/title/subtitle, body → paragraphs, byline and authors, kind.
  */
 import type { Furniture } from '../archive/schema.ts';
+import { columnWidth } from './layout/column.ts';
 import { pageLines, type Line } from './layout/lines.ts';
 import type { Item, PageModel, Warning } from './model.ts';
 import { headLinesBefore } from './rules/body-start.ts';
@@ -101,8 +102,11 @@ function readParts(parts: readonly Part[], headsFirst: boolean, warnings: Warnin
       blocks.push(part);
       continue;
     }
+    // Headline first in this run: on a page that prints headlines first, unless a byline just
+    // opened the body; on a page that prints them after, when a credit just closed a body.
     const before = parts[index - 1];
-    const opensItem = headsFirst && (before === undefined || !startsBody(before, parts[index - 2]));
+    const opensBody = before !== undefined && startsBody(before, parts[index - 2]);
+    const opensItem = headsFirst ? !opensBody : before?.type === 'byline' && !opensBody;
     blocks.push(...runBlocks(part.lines, headsFirst, opensItem, warnings));
   }
   return blocks;
@@ -136,10 +140,13 @@ function runBlocks(
   const tail = run.slice(start);
   const blocks: Block[] = [];
   const bodyLines: Line[] = [];
+  let headed = false;
   for (const [index, piece] of pieces.entries()) {
-    const previousPiece = pieces[index - 1];
+    const closed = closers.has(pieces[index - 1]?.at(-1) ?? piece[0] ?? ({} as Line));
     const itemStart =
-      index === 0 ? opensItem : headsFirst && closers.has(previousPiece?.at(-1) as Line);
+      index === 0
+        ? opensItem
+        : closed || (!headsFirst && !headed && changesColumn(bodyLines, piece));
     const { count, clear } = headLinesBefore(piece, {
       before: bodyLines,
       after: pieces[index + 1] ?? tail,
@@ -151,6 +158,10 @@ function runBlocks(
     }
     if (count > 0) blocks.push({ type: 'head', lines: piece.slice(0, count) });
     const body = piece.slice(count);
+    if (count > 0 || body[0] === undefined || opensWithDateline(body[0].trimmed)) {
+      bodyLines.length = 0;
+      headed = count > 0 && !headsFirst;
+    }
     bodyLines.push(...body);
     blocks.push(bodyBlock(body, closers));
   }
@@ -162,6 +173,17 @@ function runBlocks(
     blocks.push(bodyBlock(tail, closers));
   }
   return mergeBodies(blocks);
+}
+
+/** Lines set in a column this much narrower or wider belong to another body. */
+const COLUMN_CHANGE = 2;
+
+/** The piece is set in another column than the body before it in the run. */
+function changesColumn(before: readonly Line[], piece: readonly Line[]): boolean {
+  const own = piece.slice(1).filter((line) => !line.ends);
+  const previous = before.filter((line) => !line.ends).slice(-8);
+  if (own.length < 2 || previous.length < 2) return false;
+  return Math.abs(columnWidth(own) - columnWidth(previous)) >= COLUMN_CHANGE;
 }
 
 function bodyBlock(lines: Line[], closers: ReadonlySet<Line>): Block {

@@ -11,15 +11,40 @@ export function median(values: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
 }
 
+/** How far from the column a line may stop and still reach it (Latin text, digits). */
+const REACH = 0.5;
+
+/** 1 when a line stops at the column, ½ when within half an em of it, else 0. */
+function reach(width: number, column: number): number {
+  const distance = Math.abs(width - column);
+  if (distance < 0.01) return 1;
+  return distance <= REACH ? 0.5 : 0;
+}
+
 /**
- * The full line width of a block of body lines: the median width (hanging punctuation left
- * out) of the lines that do not end a sentence, which are full or indented; the widest line
- * when there are not two of those.
+ * The full line width of a block of body lines: the width most of its running lines (those
+ * that do not end a sentence) reach — counting a mark at the end either inside the column or
+ * hanging past it; the wider one when two widths are reached as often. The widest line when
+ * no line runs on.
  */
-export function columnWidth(lines: readonly { core: number; ends: boolean }[]): number {
-  const running = lines.filter((line) => !line.ends).map((line) => line.core);
-  if (running.length >= 2) return median(running);
-  return Math.max(0, ...lines.map((line) => line.core));
+export function columnWidth(
+  lines: readonly { width: number; core: number; ends: boolean }[],
+): number {
+  const running = lines.filter((line) => !line.ends);
+  if (running.length === 0) return Math.max(0, ...lines.map((line) => line.core));
+  const candidates = [...new Set(running.flatMap((line) => [line.width, line.core]))];
+  let best = 0;
+  let bestScore = -1;
+  for (const candidate of candidates.sort((a, b) => b - a)) {
+    let score = 0;
+    for (const line of running)
+      score += Math.max(reach(line.width, candidate), reach(line.core, candidate));
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** Tolerances, in em, of the layout evidence. */

@@ -69,7 +69,8 @@ function bodyFrom(segment: readonly Line[], start: number, context: BodyContext)
   for (const [index, line] of body.entries()) {
     if (line.core > column + OVERHANG) return false;
     if (index === body.length - 1) break;
-    if (isFull(line.core, column)) continue;
+    // Full: as wide as the column (a mark at the end may sit inside it or hang past it).
+    if (isFull(line.width, column)) continue;
     if (index === 0 && isIndented(line.core, column)) continue;
     return false;
   }

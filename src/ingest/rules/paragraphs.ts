@@ -31,6 +31,6 @@ export function splitParagraphs(lines: readonly Line[]): Line[][] {
 
 function endsParagraph(line: Line, next: Line, column: number): boolean {
   if (!line.ends) return false;
-  if (isShort(line.core, column)) return true;
+  if (isShort(line.width, column)) return true;
   return isIndented(next.core, column) && !next.ends;
 }
