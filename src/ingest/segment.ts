@@ -180,10 +180,17 @@ const COLUMN_CHANGE = 2;
 
 /** The piece is set in another column than the body before it in the run. */
 function changesColumn(before: readonly Line[], piece: readonly Line[]): boolean {
-  const own = piece.slice(1).filter((line) => !line.ends);
-  const previous = before.filter((line) => !line.ends).slice(-8);
+  const own = innerLines(piece);
+  const previous = innerLines(before).slice(-8);
   if (own.length < 2 || previous.length < 2) return false;
   return Math.abs(columnWidth(own) - columnWidth(previous)) >= COLUMN_CHANGE;
+}
+
+/** Lines inside paragraphs: neither a first line (maybe indented) nor one ending a sentence. */
+function innerLines(lines: readonly Line[]): Line[] {
+  return lines.filter(
+    (line, index) => index > 0 && !line.ends && !(lines[index - 1]?.ends ?? true),
+  );
 }
 
 function bodyBlock(lines: Line[], closers: ReadonlySet<Line>): Block {

@@ -13,6 +13,8 @@ import { opensWithDateline } from './dateline.ts';
 const MAX_HEAD = 5;
 /** A full line's text (hanging punctuation aside) may run past the column by this much. */
 const OVERHANG = 1.1;
+/** Headline lines read as such on the strength of their wording alone (kicker and title). */
+const EXTEND_UP_TO = 2;
 /** Lines a body needs to give its column width by itself. */
 const OWN_EVIDENCE = 2;
 
@@ -43,7 +45,7 @@ export function headLinesBefore(
     let extended = count;
     while (
       extended > 0 &&
-      extended < last &&
+      extended < Math.min(last, EXTEND_UP_TO) &&
       !hasSentencePunctuation(segment[extended]?.trimmed ?? '') &&
       !indentedFirst(segment, extended, context) &&
       bodyFrom(segment, extended + 1, context)
@@ -59,12 +61,13 @@ export function headLinesBefore(
 function indentedFirst(segment: readonly Line[], start: number, context: BodyContext): boolean {
   const body = segment.slice(start);
   const first = body[0];
-  return first !== undefined && isIndented(first.core, columnWidth(evidence(body, context)));
+  const column = columnWidth(evidence(body, context, false));
+  return first !== undefined && isIndented(first.core, column);
 }
 
 function bodyFrom(segment: readonly Line[], start: number, context: BodyContext): boolean {
   const body = segment.slice(start);
-  const column = columnWidth(evidence(body, context));
+  const column = columnWidth(evidence(body, context, start === 0 && !context.headFirst));
   if (column === 0) return true;
   for (const [index, line] of body.entries()) {
     if (line.core > column + OVERHANG) return false;
@@ -77,12 +80,15 @@ function bodyFrom(segment: readonly Line[], start: number, context: BodyContext)
   return true;
 }
 
-/** Lines that show the body's column: its own, else the body before it, else what follows. */
-function evidence(body: readonly Line[], context: BodyContext): Line[] {
+/**
+ * Lines that show the body's column: its own; else, for a body that may continue the one
+ * before it, that body's; else what follows in the run.
+ */
+function evidence(body: readonly Line[], context: BodyContext, continuing: boolean): Line[] {
   const running = (lines: readonly Line[]): Line[] => lines.filter((line) => !line.ends);
   const own = running(body.slice(1));
   if (own.length >= OWN_EVIDENCE) return own;
-  const before = running(context.before).slice(-6);
+  const before = continuing ? running(context.before).slice(-6) : [];
   if (own.length + before.length >= OWN_EVIDENCE) return [...own, ...before];
   return [...own, ...before, ...running(context.after)];
 }
