@@ -15,7 +15,7 @@ const shortDate = new Intl.DateTimeFormat(lang, {
   day: 'numeric',
   timeZone: 'UTC',
 });
-const monthName = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+const monthName = new Intl.DateTimeFormat(lang, { month: 'numeric', timeZone: 'UTC' });
 const yearMonth = new Intl.DateTimeFormat(lang, {
   year: 'numeric',
   month: 'long',
