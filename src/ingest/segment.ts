@@ -140,13 +140,10 @@ function runBlocks(
   const tail = run.slice(start);
   const blocks: Block[] = [];
   const bodyLines: Line[] = [];
-  let headed = false;
   for (const [index, piece] of pieces.entries()) {
     const closed = closers.has(pieces[index - 1]?.at(-1) ?? piece[0] ?? ({} as Line));
     const itemStart =
-      index === 0
-        ? opensItem
-        : closed || (!headsFirst && !headed && changesColumn(bodyLines, piece));
+      index === 0 ? opensItem : closed || (!headsFirst && changesColumn(bodyLines, piece));
     const { count, clear } = headLinesBefore(piece, {
       before: bodyLines,
       after: pieces[index + 1] ?? tail,
@@ -160,7 +157,6 @@ function runBlocks(
     const body = piece.slice(count);
     if (count > 0 || body[0] === undefined || opensWithDateline(body[0].trimmed)) {
       bodyLines.length = 0;
-      headed = count > 0 && !headsFirst;
     }
     bodyLines.push(...body);
     blocks.push(bodyBlock(body, closers));
