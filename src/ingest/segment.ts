@@ -88,7 +88,9 @@ export function segmentPage(text: string): PageModel {
   const headsFirst = trial.find((block) => block.type !== 'furniture')?.type === 'head';
   const blocks = readParts(parts, headsFirst, warnings);
   const drafts = assemble(blocks, headsFirst, warnings);
-  const widest = Math.max(0, ...drafts.flatMap((d) => (d.head ?? []).map((line) => line.width)));
+  let widest = 0;
+  for (const draft of drafts)
+    for (const line of draft.head ?? []) widest = Math.max(widest, line.width);
   const items = drafts.map((draft) => toItem(draft, widest, warnings));
   warnings.sort((a, b) => a.line - b.line);
   return { items, furniture, pageName, warnings };
@@ -171,13 +173,15 @@ function runBlocks(
   return mergeBodies(blocks);
 }
 
+/** Most lines looked at to tell a body's column. */
+const EVIDENCE_LINES = 40;
 /** Lines set in a column this much narrower or wider belong to another body. */
 const COLUMN_CHANGE = 2;
 
 /** The piece is set in another column than the body before it in the run. */
 function changesColumn(before: readonly Line[], piece: readonly Line[]): boolean {
-  const own = innerLines(piece);
-  const previous = innerLines(before).slice(-8);
+  const own = innerLines(piece.slice(0, EVIDENCE_LINES));
+  const previous = innerLines(before.slice(-EVIDENCE_LINES)).slice(-8);
   if (own.length < 2 || previous.length < 2) return false;
   return Math.abs(columnWidth(own) - columnWidth(previous)) >= COLUMN_CHANGE;
 }
@@ -278,6 +282,7 @@ function assemble(blocks: readonly Block[], headsFirst: boolean, warnings: Warni
         } else {
           if (pendingByline !== null) {
             warnings.push({ line: pendingByline.line.no, message: 'byline without a body' });
+            drafts.push({ head: null, byline: pendingByline, body: [], credit: null });
           }
           pendingByline = { line: block.line, byline: block.byline };
         }
@@ -313,19 +318,25 @@ function toItem(draft: Draft, widest: number, warnings: Warning[]): Item {
     ...draft.body,
     ...(draft.credit ? [draft.credit.line] : []),
   ];
-  const numbers = owned.map((line) => line.no);
-  const first = Math.min(...numbers);
-  const last = Math.max(...numbers);
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  for (const line of owned) {
+    first = Math.min(first, line.no);
+    last = Math.max(last, line.no);
+  }
   if (draft.head === null) warnings.push({ line: first, message: 'item without a headline' });
 
   let byline: string | null = null;
   let credit: Credit | null = null;
   let bylineInline = false;
-  const printed = draft.byline ?? draft.credit;
-  if (printed !== null) {
-    byline = printed.byline.text;
-    credit = printed.byline.credit;
-    if (draft.credit?.byline.credit.photo === true) credit = { ...credit, photo: true };
+  const printed = [draft.byline, draft.credit].flatMap((part) => (part ? [part.byline] : []));
+  if (printed.length > 0) {
+    byline = printed.map((part) => part.text).join(' ');
+    credit = {
+      names: printed.flatMap((part) => part.credit.names),
+      hasRole: printed.some((part) => part.credit.hasRole),
+      photo: printed.some((part) => part.credit.photo),
+    };
   } else {
     const inline =
       datelineByline(paragraphs[0] ?? '') ?? trailingCredit(paragraphs.at(-1) ?? '') ?? null;

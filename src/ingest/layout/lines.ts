@@ -35,7 +35,7 @@ export function pageLines(text: string): Line[] {
     const openEnd = /\s$/u.test(raw);
     const width = emWidth(trimmed, punctuation);
     const hanging = endsWithHanging(trimmed)
-      ? emWidth(Array.from(trimmed).at(-1) ?? '', punctuation)
+      ? emWidth(Array.from(trimmed.slice(-2)).at(-1) ?? '', punctuation)
       : 0;
     lines.push({
       no: index + 1,

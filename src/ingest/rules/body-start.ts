@@ -15,6 +15,8 @@ const MAX_HEAD = 5;
 const OVERHANG = 1.1;
 /** Headline lines read as such on the strength of their wording alone (kicker and title). */
 const EXTEND_UP_TO = 2;
+/** Most lines of a body looked at for its column. */
+const EVIDENCE_LINES = 40;
 /** Lines a body needs to give its column width by itself. */
 const OWN_EVIDENCE = 2;
 
@@ -67,7 +69,9 @@ function indentedFirst(segment: readonly Line[], start: number, context: BodyCon
 
 function bodyFrom(segment: readonly Line[], start: number, context: BodyContext): boolean {
   const body = segment.slice(start);
-  const column = columnWidth(evidence(body, context, start === 0 && !context.headFirst));
+  const shown = evidence(body, context, start === 0 && !context.headFirst);
+  // Without other evidence a body's lines are at least as wide as its last one.
+  const column = columnWidth(shown.length > 0 ? shown : body);
   if (column === 0) return true;
   for (const [index, line] of body.entries()) {
     if (line.core > column + OVERHANG) return false;
@@ -86,9 +90,9 @@ function bodyFrom(segment: readonly Line[], start: number, context: BodyContext)
  */
 function evidence(body: readonly Line[], context: BodyContext, continuing: boolean): Line[] {
   const running = (lines: readonly Line[]): Line[] => lines.filter((line) => !line.ends);
-  const own = running(body.slice(1));
+  const own = running(body.slice(1, 1 + EVIDENCE_LINES));
   if (own.length >= OWN_EVIDENCE) return own;
   const before = continuing ? running(context.before).slice(-6) : [];
   if (own.length + before.length >= OWN_EVIDENCE) return [...own, ...before];
-  return [...own, ...before, ...running(context.after)];
+  return [...own, ...before, ...running(context.after.slice(0, EVIDENCE_LINES))];
 }

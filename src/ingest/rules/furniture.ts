@@ -6,6 +6,9 @@ import type { Furniture } from '../../archive/schema.ts';
 import { hasSentencePunctuation } from '../layout/punctuation.ts';
 import { undouble } from './doubled-glyphs.ts';
 
+/** Longest line read as a banner, in UTF-16 units. */
+const MAX_BANNER = 240;
+
 /** Typographic markers that open a banner (`■■`). */
 const MARKERS = /^[□■◆◇●○▲△★☆\s]+/u;
 
@@ -52,6 +55,7 @@ export function furnitureOf(trimmed: string): FurnitureLine | null {
  * least) not to be a line of prose by chance.
  */
 function bannerOf(trimmed: string): FurnitureLine | null {
+  if (trimmed.length > MAX_BANNER) return null;
   const marker = MARKERS.exec(trimmed)?.[0] ?? '';
   const body = trimmed.slice(marker.length);
   if (hasSentencePunctuation(body)) return null;

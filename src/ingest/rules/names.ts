@@ -17,6 +17,9 @@ const NOTE = /[（(][^（）()]*[0-9０-９][^（）()]*[）)]/gu;
 
 const NAME = /^(?:\p{Script=Han}{1,4}|\p{Script=Han}+·[\p{Script=Han}·]*\p{Script=Han})$/u;
 
+/** Words that look like names but open a dateline: 本报讯, 本报, 新华社电. */
+const NOT_NAME = /^本[报刊]|^\p{Script=Han}{2,}[讯电]$/u;
+
 export interface Credit {
   /** Personal names, in order. */
   names: string[];
@@ -70,7 +73,7 @@ export function readCredit(text: string): Credit | null {
     }
     for (const token of tokens) {
       if (token === '') continue;
-      if (!NAME.test(token)) return null;
+      if (!NAME.test(token) || NOT_NAME.test(token)) return null;
       if (Array.from(token).length === 1) {
         singles.push(token);
         continue;
