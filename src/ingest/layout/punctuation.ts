@@ -35,6 +35,8 @@ export function endsSentence(text: string): boolean {
   for (let index = chars.length - 1; index >= 0; index--) {
     const char = chars[index] ?? '';
     if (SENTENCE_END.has(char)) return true;
+    // A full stop of Latin prose (after a word, not inside a number).
+    if (char === '.' && /\p{Script=Latin}/u.test(chars[index - 1] ?? '')) return true;
     if (!CLOSERS.has(char)) return false;
   }
   return false;
