@@ -1,7 +1,8 @@
 /**
  * Exact-output fixtures, one folder per recognition rule: `test/fixtures/ingest/<case>/` holds
- * `input.txt` (a page written for the test) and `expected.json` (its PageModel). Set UPDATE=1
- * to write the expected files anew from the current output.
+ * `input.txt` (a page written for the test) and `expected.json` (its PageModel), compared
+ * exactly (deep, strict equality). Set UPDATE=1 to write the expected files anew from the
+ * current output (then run Prettier on them).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +18,11 @@ describe('recognition fixtures', () => {
     it(`should recognise ${name} exactly`, () => {
       const text = readFileSync(join(ROOT, name, 'input.txt'), 'utf8');
       const page = segmentPage(text);
-      const actual = `${JSON.stringify(page, null, 2)}\n`;
       const expectedPath = join(ROOT, name, 'expected.json');
-      if (update || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
-      expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+      if (update || !existsSync(expectedPath)) {
+        writeFileSync(expectedPath, `${JSON.stringify(page, null, 2)}\n`);
+      }
+      expect(page).toStrictEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
       expect(balance(text, page)).toEqual({ lost: 0, extra: 0, sample: [] });
     });
   }
