@@ -15,6 +15,7 @@
 import type { Furniture } from '../archive/schema.ts';
 import { columnWidth } from './layout/column.ts';
 import { pageLines, type Line } from './layout/lines.ts';
+import { endsSentence } from './layout/punctuation.ts';
 import type { Item, PageModel, Warning } from './model.ts';
 import { headLinesBefore } from './rules/body-start.ts';
 import { bylineLine, type BylineLine } from './rules/byline.ts';
@@ -28,7 +29,9 @@ import type { Credit } from './rules/names.ts';
 import { splitParagraphs } from './rules/paragraphs.ts';
 
 /** Widest line a trailing credit's wrapped remainder is looked for on, in em. */
-const CREDIT_TAIL_WIDTH = 6;
+const CREDIT_TAIL_WIDTH = 14;
+/** A line of punctuation only. */
+const PUNCTUATION_ONLY = /^[\p{P}\s]+$/u;
 /** Most lines after a body's last sentence still read as a headline. */
 const MAX_TAIL_HEAD = 4;
 
@@ -226,6 +229,13 @@ function mergeBodies(blocks: readonly Block[]): Block[] {
  */
 function markCredits(run: readonly Line[], closers: Set<Line>): Line[] {
   const marked = run.map((line) => ({ ...line }));
+  // A line of closing punctuation alone (`”`) finishes the line before it.
+  for (const [index, line] of marked.entries()) {
+    const previous = marked[index - 1];
+    if (previous === undefined || !PUNCTUATION_ONLY.test(line.trimmed)) continue;
+    line.ends = endsSentence(previous.trimmed + line.trimmed);
+    previous.ends = false;
+  }
   for (const [index, line] of marked.entries()) {
     if (closers.has(line)) continue;
     if (!line.openEnd && trailingCredit(line.trimmed) !== null) {

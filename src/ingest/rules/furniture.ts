@@ -9,6 +9,9 @@ import { undouble } from './doubled-glyphs.ts';
 /** Longest line read as a banner, in UTF-16 units. */
 const MAX_BANNER = 240;
 
+/** Fewest characters (undoubled) of a banner printed without markers. */
+const UNMARKED_MIN = 6;
+
 /** Typographic markers that open a banner (`■■`). */
 const MARKERS = /^[□■◆◇●○▲△★☆\s]+/u;
 
@@ -68,7 +71,7 @@ function bannerOf(trimmed: string): FurnitureLine | null {
   }
   const hasMarker = /[□■◆◇●○▲△★☆]/u.test(marker);
   if (phrases.length === 0 || (!hasMarker && phrases.length < 2)) return null;
-  if (phrases.join('').length < 4) return null;
+  if (!hasMarker && phrases.join('').length < UNMARKED_MIN) return null;
   return {
     furniture: { kind: 'banner', text: phrases.join(' '), raw: trimmed },
     pageName: null,

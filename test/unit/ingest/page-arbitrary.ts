@@ -20,7 +20,7 @@ const number = fc.integer({ min: 1, max: 99999 }).map(String);
 
 /** A sentence: clauses of Han text (and now and then a number) ending in a full stop. */
 const sentence = fc
-  .array(fc.tuple(word(2, 12), fc.option(number, { freq: 4 })), { minLength: 1, maxLength: 4 })
+  .array(fc.tuple(word(3, 14), fc.option(number, { freq: 4 })), { minLength: 1, maxLength: 4 })
   .chain((clauses) =>
     fc
       .constantFrom('。', '！', '？', '。”')
@@ -56,14 +56,14 @@ export interface PageSpec {
 }
 
 export const pageSpec: fc.Arbitrary<PageSpec> = fc.record({
-  column: fc.integer({ min: 8, max: 22 }),
+  column: fc.integer({ min: 10, max: 20 }),
   blankLines: fc.boolean(),
   headsFirst: fc.boolean(),
   heads: fc.subarray(['第3版 综合', '2023年4月5日 星期三', '责任编辑 何小可']),
   items: fc.array(
     fc.record({
       kicker: fc.option(word(4, 14), { freq: 3 }),
-      title: word(4, 20),
+      title: word(4, 17),
       subtitle: fc.option(
         word(6, 16).map((text) => `——${text}`),
         { freq: 4 },
@@ -104,13 +104,17 @@ export function layOut(spec: PageSpec): string {
   return lines.join(spec.blankLines ? '\n\n' : '\n');
 }
 
+/** Punctuation that never opens a line: it hangs past the column instead. */
+const HANGS = new Set(Array.from('，。、；：！？”）'));
+
 /** Hard-wraps a paragraph at `column` em, its first line two em shorter. */
 function wrap(text: string, column: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const char of text) {
     const limit = lines.length === 0 ? column - 2 : column;
-    if (line !== '' && emWidth(line + char) > limit) {
+    const hangs = HANGS.has(char) && emWidth(line) <= limit;
+    if (line !== '' && !hangs && emWidth(line + char) > limit) {
       lines.push(line);
       line = '';
     }
