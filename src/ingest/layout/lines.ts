@@ -18,6 +18,8 @@ export interface Line {
   width: number;
   /** Width without a punctuation mark hanging at the end: what the column holds. */
   core: number;
+  /** The core width with every CJK punctuation mark set in half an em: the least it may take. */
+  narrow: number;
   /** The line ends in white space: what follows on the next line continues it. */
   openEnd: boolean;
   /** The trimmed text ends a sentence (and the line does not run on). */
@@ -43,6 +45,7 @@ export function pageLines(text: string): Line[] {
       trimmed,
       width,
       core: width - hanging,
+      narrow: Math.min(width - hanging, emWidth(trimmed, 0.5) - hanging / 2),
       openEnd,
       ends: !openEnd && endsSentence(trimmed),
     });

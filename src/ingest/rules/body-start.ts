@@ -74,8 +74,10 @@ function bodyFrom(segment: readonly Line[], start: number, context: BodyContext)
   const column = columnWidth(shown.length > 0 ? shown : body);
   if (column === 0) return true;
   for (const [index, line] of body.entries()) {
-    if (line.core > column + OVERHANG) return false;
-    if (index === body.length - 1) break;
+    // Too wide for the column even with its punctuation set tight.
+    if (line.narrow > column + OVERHANG) return false;
+    // The last line, and a line that runs on into a credit, end where the text ends.
+    if (index === body.length - 1 || line.openEnd) continue;
     // Full: as wide as the column (a mark at the end may sit inside it or hang past it).
     if (isFull(line.width, column)) continue;
     if (index === 0 && isIndented(line.core, column)) continue;
