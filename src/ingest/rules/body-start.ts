@@ -42,14 +42,16 @@ export function headLinesBefore(
   const last = Math.min(MAX_HEAD, segment.length - 1);
   for (let count = context.headFirst ? 1 : 0; count <= last; count++) {
     if (!bodyFrom(segment, count, context)) continue;
-    // A headline line more, when it reads as one (no sentence punctuation) and the body after
-    // it still holds together: `近千大学生带…` / `2000余名志愿者…` / `知了声声，…`.
+    // A headline line more, when it reads as one (no sentence punctuation), the body after it
+    // still holds together, and either the line does not look like an indented first line or
+    // the line after it reads as prose: `近千大学生带…` / `2000余名志愿者…` / `知了声声，…`.
     let extended = count;
     while (
       extended > 0 &&
       extended < Math.min(last, EXTEND_UP_TO) &&
       !hasSentencePunctuation(segment[extended]?.trimmed ?? '') &&
-      !indentedFirst(segment, extended, context) &&
+      (!indentedFirst(segment, extended, context) ||
+        hasSentencePunctuation(segment[extended + 1]?.trimmed ?? '')) &&
       bodyFrom(segment, extended + 1, context)
     ) {
       extended++;
