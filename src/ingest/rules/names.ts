@@ -7,7 +7,7 @@
 
 /** Roles and credits, longest first so that `摄影报道` wins over `摄影` and `摄`. */
 const WORDS =
-  /文\/图|图\/文|文\/摄|摄\/文|摄影报道|摄影记者|记者|通讯员|实习生|见习生|评论员|撰稿人|摄影|报道|供图|整理|摄/gu;
+  /文\/图|图\/文|文\/摄|摄\/文|[文图摄]\/|\/[文图摄]|摄影报道|摄影记者|记者|通讯员|实习生|见习生|评论员|撰稿人|摄影|报道|供图|整理|摄/gu;
 
 /** Of the words above, the roles (what may have an organisation glued before it). */
 const ROLES = /记者|通讯员|实习生|见习生|评论员|撰稿人/u;

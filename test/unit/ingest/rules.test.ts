@@ -30,6 +30,9 @@ describe('furnitureOf', () => {
       pageName: null,
     });
     expect(furnitureOf('责任编辑 王小明')?.furniture.kind).toBe('header');
+    expect(furnitureOf('第A2版')?.furniture.kind).toBe('header');
+    expect(furnitureOf('A3 | 经济新闻')?.pageName).toBe('经济新闻');
+    expect(furnitureOf('星期四 2022年5月12日')?.furniture.kind).toBe('header');
   });
   it('should repair a doubled banner and keep its raw text', () => {
     expect(furnitureOf('■■春风十里春风十里花开满城花开满城')).toEqual({
@@ -69,6 +72,11 @@ describe('readCredit', () => {
       hasRole: false,
       photo: false,
     });
+  });
+  it('should read credits printed before or after the name with a slash', () => {
+    expect(readCredit('文/记者 王大海')?.names).toEqual(['王大海']);
+    expect(readCredit('记者 王大海/文 李小红/图')?.names).toEqual(['王大海', '李小红']);
+    expect(readCredit('记者 司马小月')?.names).toEqual(['司马小月']);
   });
   it('should refuse text that is not a byline', () => {
     expect(readCredit('小记者走进消防站学习急救知识')).toBeNull();
