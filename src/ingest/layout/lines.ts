@@ -28,7 +28,7 @@ export interface Line {
 
 /** The non-blank lines of a page. */
 export function pageLines(text: string): Line[] {
-  const raws = text.split('\n');
+  const raws = text.split(/\r\n?|\n/u);
   const punctuation = punctuationWidth(raws.map((raw) => raw.trim()).filter((raw) => raw !== ''));
   const lines: Line[] = [];
   raws.forEach((raw, index) => {

@@ -47,6 +47,18 @@ describe('pageLines', () => {
   });
 });
 
+describe('pageLines line ends', () => {
+  it('should read CRLF and CR line ends like LF', () => {
+    expect(
+      pageLines('甲乙\r\n丙丁\r戊').map((line) => [line.no, line.trimmed, line.openEnd]),
+    ).toEqual([
+      [1, '甲乙', false],
+      [2, '丙丁', false],
+      [3, '戊', false],
+    ]);
+  });
+});
+
 describe('columnWidth', () => {
   it('should take the width most running lines reach', () => {
     const line = (width: number, core = width, ends = false) => ({ width, core, ends });
