@@ -61,10 +61,12 @@ describe('evaluateCorpus', () => {
     await expect(evaluateCorpus(empty)).rejects.toThrow(/01\.txt: empty file/u);
     rmSync(dir, { recursive: true, force: true });
     const binary = corpus({
-      'raw/2024-01-02/01.txt': Buffer.from([0xff, 0xfe, 0xfd]),
+      'raw/2024-01-02/01.txt': Buffer.from([0x81, 0xff, 0xff]),
       'truth/2024-01-02/01.json': TRUTH,
     });
-    await expect(evaluateCorpus(binary)).rejects.toThrow(/01\.txt: not valid UTF-8/u);
+    await expect(evaluateCorpus(binary)).rejects.toThrow(
+      /01\.txt:1: not text: neither UTF-8 nor GB18030, and no UTF-16 byte order mark/u,
+    );
   });
 
   it('should refuse a directory without pages', async () => {
