@@ -3,12 +3,12 @@
  * (one Astro page per item plus the Pagefind CLI) on the same content, side by side, and reports
  * wall time by stage, peak memory, dist/ size and file count.
  *
- *   npm run bench -- --articles 10000 [--seed 1] [--work .tmp/bench] [--skip folio|yardstick]
+ *   npm run bench -- --articles 10000 [--seed 1] [--work .tmp/bench] [--skip convert|folio|yardstick]
  *                    [--incremental]
  *
  * Results are printed as a table and written as JSON to `<work>/results/`.
  */
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PAPER, DEFAULT_SEED, generate, type GenerateStats } from './generate.ts';
@@ -77,6 +77,40 @@ async function coldCache(projectRoot: string): Promise<void> {
   await rm(join(projectRoot, '.astro/data-store.json'), { force: true });
 }
 
+interface ConvertResult extends StepResult {
+  pages: number;
+  pagesPerSecond: number;
+  /** Markdown items the converter wrote, against the items generated. */
+  itemsWritten: number;
+}
+
+/** Whether this checkout's CLI has the converter (`folio ingest`). */
+async function hasIngest(): Promise<boolean> {
+  const help = await runMeasured(process.execPath, ['bin/folio.mjs', '--help'], { cwd: root });
+  return help.lines.some((line) => line.text.includes('folio ingest'));
+}
+
+async function countItems(dir: string): Promise<number> {
+  const files = await readdir(dir, { recursive: true });
+  return files.filter((file) => /\d{2,3}\.md$/.test(file)).length;
+}
+
+async function convert(raw: string, out: string, pages: number): Promise<ConvertResult> {
+  await rm(out, { recursive: true, force: true });
+  const measured = await runMeasured(
+    process.execPath,
+    ['bin/folio.mjs', 'ingest', raw, '--out', out],
+    { cwd: root, env: { CI: '1' } },
+  );
+  const result = step(measured, 'folio ingest');
+  return {
+    ...result,
+    pages,
+    pagesPerSecond: pages / (result.wallMs / 1000),
+    itemsWritten: await countItems(out),
+  };
+}
+
 async function yardstick(work: string, content: string): Promise<SiteResult> {
   const project = join(work, 'yardstick');
   const outDir = join(work, 'yardstick-dist');
@@ -131,6 +165,7 @@ function table(rows: readonly (readonly string[])[]): string {
 
 function report(results: {
   generated: GenerateStats;
+  conversion: ConvertResult | null;
   yardstick: SiteResult | null;
   folio: SiteResult | null;
   incremental: { date: string; build: StepResult & { stages: Stages } } | null;
@@ -166,6 +201,12 @@ function report(results: {
     `${g.items} items, ${g.pages} pages, ${g.issues} issues (${g.firstDate ?? ''} … ${g.lastDate ?? ''})`,
     table(rows),
   ];
+  const c = results.conversion;
+  if (c !== null) {
+    lines.push(
+      `conversion: ${c.pages} pages in ${s(c.wallMs)} = ${c.pagesPerSecond.toFixed(1)} pages/s, peak ${mb(c.peakProcessBytes)}, ${c.itemsWritten} items written of ${g.items} generated`,
+    );
+  }
   if (results.yardstick !== null && results.folio !== null) {
     lines.push(
       `Folio / yardstick wall: ${(results.folio.totalMs / results.yardstick.totalMs).toFixed(2)}`,
@@ -203,6 +244,16 @@ async function main(argv: string[]): Promise<void> {
   console.error(`generating ${articles} items…`);
   const generated = await generate({ articles, seed }, { raw, content, paper: DEFAULT_PAPER });
 
+  let conversion: ConvertResult | null = null;
+  if (!values.skip.includes('convert')) {
+    if (await hasIngest()) {
+      console.error(`converting ${generated.pages} raw pages…`);
+      conversion = await convert(raw, join(work, 'converted'), generated.pages);
+    } else {
+      console.error('no converter in this checkout (folio ingest): conversion not measured');
+    }
+  }
+
   let yardstickResult: SiteResult | null = null;
   if (!values.skip.includes('yardstick')) {
     console.error('building the yardstick…');
@@ -227,6 +278,7 @@ async function main(argv: string[]): Promise<void> {
     articles,
     seed,
     generated,
+    conversion,
     yardstick: yardstickResult,
     folio: folioResult,
     incremental,
