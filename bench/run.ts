@@ -3,11 +3,12 @@
  * (one Astro page per item plus the Pagefind CLI) on the same content, side by side, and reports
  * wall time by stage, peak memory, dist/ size and file count.
  *
- *   npm run bench -- --articles 10000 [--seed 1] [--work .tmp/bench] [--skip convert|folio|yardstick]
+ *   npm run bench -- --articles 10000 [--seed 1] [--work .tmp/bench] [--skip convert|folio|yardstick|pagefind]
  *                    [--incremental]
  *
  * Results are printed as a table and written as JSON to `<work>/results/`.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ import { DEFAULT_PAPER, DEFAULT_SEED, generate, type GenerateStats } from './gen
 import { astroStages, type Stages } from './measure/astro-stages.ts';
 import { distSize, type DistSize } from './measure/dist-size.ts';
 import { runMeasured, type Measured } from './measure/process-tree.ts';
+import { searchCost, type SearchCost } from './measure/search-bytes.ts';
 import { generateDay, issuePlan } from './synth/archive.ts';
 import { writeDay } from './synth/write.ts';
 
@@ -34,6 +36,8 @@ interface StepResult {
 interface SiteResult {
   build: StepResult & { stages: Stages };
   search: StepResult | null;
+  /** Network bytes per query, when the site has a Pagefind bundle. */
+  queries: SearchCost | null;
   totalMs: number;
   peakBytes: number;
   dist: DistSize;
@@ -111,7 +115,30 @@ async function convert(raw: string, out: string, pages: number): Promise<Convert
   };
 }
 
-async function yardstick(work: string, content: string): Promise<SiteResult> {
+/**
+ * Queries of 2–6 characters: words the generator's grammar uses often and rarely, and a
+ * reporter's name from the first issue.
+ */
+function queriesFor(seed: number): string[] {
+  const first = generateDay(seed, '2015-01-01', 30).pages[0]?.items[0]?.authors[0] ?? '记者';
+  return ['垃圾分类', '社区', first, '消防安全', '志愿者', '老旧小区改造'];
+}
+
+async function queriesCost(
+  outDir: string,
+  pagePath: string,
+  seed: number,
+): Promise<SearchCost | null> {
+  if (!existsSync(join(outDir, 'pagefind/pagefind.js'))) return null;
+  return searchCost(outDir, pagePath, queriesFor(seed));
+}
+
+async function yardstick(
+  work: string,
+  content: string,
+  seed: number,
+  withSearch: boolean,
+): Promise<SiteResult> {
   const project = join(work, 'yardstick');
   const outDir = join(work, 'yardstick-dist');
   await rm(project, { recursive: true, force: true });
@@ -119,20 +146,23 @@ async function yardstick(work: string, content: string): Promise<SiteResult> {
   // Built from a copy under the work directory, so its generated types stay out of the repo.
   await cp(join(root, 'bench/yardstick'), project, { recursive: true });
   const build = await astroBuild(project, outDir, content, 'yardstick build');
-  const search = step(
-    await runMeasured(process.execPath, [PAGEFIND, '--site', outDir], { cwd: work }),
-    'yardstick pagefind',
-  );
+  const search = withSearch
+    ? step(
+        await runMeasured(process.execPath, [PAGEFIND, '--site', outDir], { cwd: work }),
+        'yardstick pagefind',
+      )
+    : null;
   return {
     build,
     search,
-    totalMs: build.wallMs + search.wallMs,
-    peakBytes: Math.max(build.peakProcessBytes, search.peakProcessBytes),
+    totalMs: build.wallMs + (search?.wallMs ?? 0),
+    peakBytes: Math.max(build.peakProcessBytes, search?.peakProcessBytes ?? 0),
     dist: await distSize(outDir),
+    queries: await queriesCost(outDir, '2015-01-01/01/01/', seed),
   };
 }
 
-async function folio(content: string, outDir: string): Promise<SiteResult> {
+async function folio(content: string, outDir: string, seed: number): Promise<SiteResult> {
   const build = await astroBuild(root, outDir, content, 'Folio build');
   return {
     build,
@@ -140,6 +170,7 @@ async function folio(content: string, outDir: string): Promise<SiteResult> {
     totalMs: build.wallMs,
     peakBytes: build.peakProcessBytes,
     dist: await distSize(outDir),
+    queries: await queriesCost(outDir, '', seed),
   };
 }
 
@@ -156,6 +187,7 @@ async function addOneDay(content: string, articles: number, seed: number): Promi
 }
 
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 function table(rows: readonly (readonly string[])[]): string {
@@ -185,7 +217,7 @@ function report(results: {
   row('  bundle', (r) => s(r.build.stages.bundleMs));
   row('  page rendering', (r) => s(r.build.stages.renderMs));
   row('  after pages (hooks)', (r) => s(r.build.stages.afterPagesMs));
-  row('  pagefind CLI', (r) => (r.search === null ? 'in build' : s(r.search.wallMs)));
+  row('  pagefind CLI', (r) => (r.search === null ? '—' : s(r.search.wallMs)));
   row('pages built (astro)', (r) => String(r.build.stages.pages ?? '?'));
   row('peak RSS, one process', (r) => mb(r.peakBytes));
   row(
@@ -196,6 +228,10 @@ function report(results: {
   row('dist files', (r) => String(r.dist.files));
   row('dist size', (r) => mb(r.dist.bytes));
   row('  pagefind files / size', (r) => `${r.dist.searchFiles} / ${mb(r.dist.searchBytes)}`);
+  row('search bytes, cold', (r) => (r.queries === null ? '—' : kb(r.queries.cold.bytes)));
+  row('search bytes, warm (max)', (r) =>
+    r.queries === null ? '—' : kb(Math.max(...r.queries.warm.map((q) => q.bytes))),
+  );
   const g = results.generated;
   const lines = [
     `${g.items} items, ${g.pages} pages, ${g.issues} issues (${g.firstDate ?? ''} … ${g.lastDate ?? ''})`,
@@ -257,7 +293,7 @@ async function main(argv: string[]): Promise<void> {
   let yardstickResult: SiteResult | null = null;
   if (!values.skip.includes('yardstick')) {
     console.error('building the yardstick…');
-    yardstickResult = await yardstick(work, content);
+    yardstickResult = await yardstick(work, content, seed, !values.skip.includes('pagefind'));
   }
   let folioResult: SiteResult | null = null;
   let incremental: { date: string; build: StepResult & { stages: Stages } } | null = null;
@@ -266,7 +302,7 @@ async function main(argv: string[]): Promise<void> {
     const outDir = join(work, 'folio-dist');
     await rm(outDir, { recursive: true, force: true });
     await coldCache(root);
-    folioResult = await folio(content, outDir);
+    folioResult = await folio(content, outDir, seed);
     if (values.incremental) {
       const date = await addOneDay(content, articles, seed);
       console.error(`rebuilding Folio with one more issue (${date})…`);
@@ -291,9 +327,14 @@ async function main(argv: string[]): Promise<void> {
   console.error(`results: ${file}`);
 }
 
-async function machine(): Promise<{ node: string; cpus: number; date: string }> {
-  const { cpus } = await import('node:os');
-  return { node: process.version, cpus: cpus().length, date: new Date().toISOString() };
+async function machine(): Promise<{ node: string; cpus: number; loadavg: number[]; date: string }> {
+  const { cpus, loadavg } = await import('node:os');
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    loadavg: loadavg(),
+    date: new Date().toISOString(),
+  };
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
