@@ -7,7 +7,8 @@
  *
  * Modes: `zh` custom records in Chinese (Pagefind segments the text); `en` the same records
  * indexed as a language without segmentation; `zh-shards` one index per month, each written and
- * deleted before the next, so only one year is held in memory at a time.
+ * deleted before the next, so only one month is held in memory at a time; `zh-chars` / `en-chars`
+ * every Han character a word of its own; `en-bigrams` overlapping Han bigrams as words.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,13 +44,35 @@ async function records(content: string, limit: number): Promise<Record[]> {
   return all;
 }
 
-async function index(list: readonly Record[], language: string, out: string): Promise<void> {
+/** Han characters as separate words: a unigram index the browser can phrase-match. */
+function spacedChars(text: string): string {
+  return text.replace(/(\p{Script=Han})/gu, ' $1 ').replace(/\s+/g, ' ');
+}
+
+/** Overlapping Han bigrams as words. */
+function bigrams(text: string): string {
+  return text.replace(/\p{Script=Han}+/gu, (run) => {
+    const chars = Array.from(run);
+    if (chars.length < 2) return ` ${run} `;
+    return ` ${chars
+      .slice(0, -1)
+      .map((c, i) => c + (chars[i + 1] ?? ''))
+      .join(' ')} `;
+  });
+}
+
+async function index(
+  list: readonly Record[],
+  language: string,
+  out: string,
+  transform: (text: string) => string = (text) => text,
+): Promise<void> {
   const { index: created, errors } = await pagefind.createIndex({});
   if (created === undefined) throw new Error(`pagefind: ${errors.join('; ')}`);
   for (const r of list) {
     const added = await created.addCustomRecord({
       url: r.url,
-      content: r.content,
+      content: transform(r.content),
       language,
       meta: { title: r.title },
       filters: { year: [r.year] },
@@ -84,6 +107,12 @@ async function main(): Promise<void> {
           join(values.out, month),
         );
       }
+    } else if (values.mode === 'zh-chars') {
+      await index(list, 'zh', values.out, spacedChars);
+    } else if (values.mode === 'en-chars') {
+      await index(list, 'en', values.out, spacedChars);
+    } else if (values.mode === 'en-bigrams') {
+      await index(list, 'en', values.out, bigrams);
     } else {
       await index(list, values.mode, values.out);
     }

@@ -1,22 +1,19 @@
 /**
  * Writes a synthetic archive to disk: raw pages (`<raw>/<date>/<NN>.txt`) and/or the content
- * collection (`<content>/<date>/<NN>/<kk>.md` and `page.json`). Each issue is written into a
+ * collection (`<content>/<date>/<NN>/<kk>.md` and `page.json`, by the converter's own writer,
+ * from the generated truth). Each issue is written into a
  * temporary directory and renamed into place, so an interrupted run leaves whole issues only.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SynthDay } from './archive.ts';
-import { itemMarkdown, pageJson } from './markdown.ts';
+import { renderPage } from '../../src/write/index.ts';
+import { pad } from '../../src/write/layout.ts';
 
 export interface WriteTargets {
   raw?: string | undefined;
   content?: string | undefined;
   paper: string;
-}
-
-/** Two digits, three when more than 99 (the content layout's page and order numbers). */
-export function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 async function replaceDir(target: string, fill: (dir: string) => Promise<void>): Promise<void> {
@@ -37,42 +34,27 @@ async function writeRawDay(dir: string, day: SynthDay): Promise<void> {
 async function writeContentDay(dir: string, day: SynthDay, paper: string): Promise<void> {
   await replaceDir(join(dir, day.date), async (temp) => {
     for (const page of day.pages) {
-      const pageDir = join(temp, pad(page.page));
-      await mkdir(pageDir);
-      await writeFile(
-        join(pageDir, 'page.json'),
-        pageJson({
+      const rendered = renderPage(
+        {
           paper,
           date: page.date,
           page: page.page,
           pageName: page.pageName,
           source: page.source,
           encoding: 'utf-8',
-          furniture: page.furniture,
           text: page.text,
-        }),
+        },
+        {
+          items: page.items.map((item) => ({ ...item, lines: { first: 1, last: 1 } })),
+          furniture: page.furniture,
+          pageName: page.pageName,
+          warnings: [],
+        },
       );
-      let order = 0;
-      for (const item of page.items) {
-        order++;
-        const markdown = itemMarkdown(
-          {
-            paper,
-            date: page.date,
-            page: page.page,
-            pageName: page.pageName,
-            kind: item.kind,
-            order,
-            kicker: item.kicker,
-            title: item.title,
-            subtitle: item.subtitle,
-            byline: item.byline,
-            authors: item.authors,
-            source: page.source,
-          },
-          item.paragraphs,
-        );
-        await writeFile(join(pageDir, `${pad(order)}.md`), markdown);
+      await mkdir(join(temp, pad(page.page)));
+      for (const file of rendered.files) {
+        // Paths are `<date>/<NN>/<file>`: drop the date, the temporary directory stands for it.
+        await writeFile(join(temp, file.path.slice(day.date.length + 1)), file.text);
       }
     }
   });
