@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { loadConfig } from './src/config.ts';
 
 const config = loadConfig();
@@ -10,4 +11,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.FOLIO_OUT ?? 'dist',
+  integrations: [
+    // Search pages are not content; the 404 page is not a page at all.
+    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+  ],
 });

@@ -10,7 +10,8 @@ export interface Progress {
 export function progressWanted(): boolean {
   const ci = process.env['CI'];
   const inCi = ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
-  return process.stderr.isTTY && !inCi;
+  // Typed boolean, but undefined when stderr is a pipe or a file.
+  return (process.stderr.isTTY as boolean | undefined) === true && !inCi;
 }
 
 export function startProgress(total: number, enabled: boolean): Progress {
