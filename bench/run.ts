@@ -30,6 +30,7 @@ interface StepResult {
   peakProcess: string;
   peakTreeBytes: number;
   timeMaxRssBytes: number | null;
+  cpuMs: number | null;
   command: string;
 }
 
@@ -57,6 +58,7 @@ function step(measured: Measured, what: string): StepResult {
     peakProcess: measured.peakProcess.name,
     peakTreeBytes: measured.peakTreeBytes,
     timeMaxRssBytes: measured.timeMaxRssBytes,
+    cpuMs: measured.cpuMs,
     command: measured.command,
   };
 }
@@ -211,6 +213,7 @@ function report(results: {
     rows.push([label, ...sites.map(([, r]) => (r === null ? '—' : cell(r)))]);
   };
   row('total wall', (r) => s(r.totalMs));
+  row('CPU user+sys', (r) => s((r.build.cpuMs ?? 0) + (r.search?.cpuMs ?? 0)));
   row('  astro start-up', (r) => s(r.build.stages.startupMs));
   row('  content sync', (r) => s(r.build.stages.contentSyncMs));
   row('  types + build info', (r) => s(r.build.stages.prepareMs));
@@ -240,7 +243,7 @@ function report(results: {
   const c = results.conversion;
   if (c !== null) {
     lines.push(
-      `conversion: ${c.pages} pages in ${s(c.wallMs)} = ${c.pagesPerSecond.toFixed(1)} pages/s, peak ${mb(c.peakProcessBytes)}, ${c.itemsWritten} items written of ${g.items} generated`,
+      `conversion: ${c.pages} pages in ${s(c.wallMs)} (CPU ${s(c.cpuMs ?? 0)}) = ${c.pagesPerSecond.toFixed(1)} pages/s, peak ${mb(c.peakProcessBytes)}, ${c.itemsWritten} items written of ${g.items} generated`,
     );
   }
   if (results.yardstick !== null && results.folio !== null) {
@@ -251,7 +254,7 @@ function report(results: {
   if (results.incremental !== null) {
     const b = results.incremental.build;
     lines.push(
-      `incremental (+${results.incremental.date}): ${s(b.wallMs)} wall, content sync ${s(b.stages.contentSyncMs)}, rendering ${s(b.stages.renderMs)}, peak ${mb(b.peakProcessBytes)}`,
+      `incremental (+${results.incremental.date}): ${s(b.wallMs)} wall (CPU ${s(b.cpuMs ?? 0)}), content sync ${s(b.stages.contentSyncMs)}, rendering ${s(b.stages.renderMs)}, peak ${mb(b.peakProcessBytes)}`,
     );
   }
   return lines.join('\n');

@@ -26,6 +26,8 @@ export interface Measured {
   peakTreeBytes: number;
   /** `Maximum resident set size` from /usr/bin/time -v, when available. */
   timeMaxRssBytes: number | null;
+  /** User + system CPU time of the tree from /usr/bin/time -v: less sensitive to load than wall. */
+  cpuMs: number | null;
 }
 
 const TIME = '/usr/bin/time';
@@ -126,7 +128,13 @@ export async function runMeasured(
   const wallMs = performance.now() - started;
   state.running = false;
   await Promise.all([sampler, collecting]);
-  const maxRss = lines.find((l) => l.text.includes('Maximum resident set size (kbytes)'));
+  const timeField = (label: string): number | null => {
+    const line = lines.find((l) => l.text.includes(label));
+    return line === undefined ? null : Number(line.text.slice(line.text.lastIndexOf(':') + 1));
+  };
+  const maxRss = timeField('Maximum resident set size (kbytes)');
+  const user = timeField('User time (seconds)');
+  const system = timeField('System time (seconds)');
   return {
     command: [command, ...args].join(' '),
     exitCode,
@@ -134,6 +142,7 @@ export async function runMeasured(
     lines: lines.filter((l) => !l.text.startsWith('\t')),
     peakProcess,
     peakTreeBytes,
-    timeMaxRssBytes: maxRss === undefined ? null : Number(maxRss.text.split(':')[1]) * 1024,
+    timeMaxRssBytes: maxRss === null ? null : maxRss * 1024,
+    cpuMs: user === null || system === null ? null : (user + system) * 1000,
   };
 }

@@ -6,7 +6,7 @@
 import type { Furniture } from '../../src/archive/schema.ts';
 import { createRandom, seedFrom, type Random } from './random.ts';
 import { printPage } from './layout.ts';
-import { article, photo, type SynthItem } from './text.ts';
+import { article, photo, staff, type Staff, type SynthItem } from './text.ts';
 import * as words from './vocabulary.ts';
 
 export interface SynthPage {
@@ -40,9 +40,22 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+const staffs = new Map<number, Staff>();
+
+/** The archive's staff: the same for every issue of one seed. */
+function staffOf(seed: number): Staff {
+  let team = staffs.get(seed);
+  if (team === undefined) {
+    team = staff(createRandom(seedFrom(seed, 'staff')));
+    staffs.set(seed, team);
+  }
+  return team;
+}
+
 /** Generates the issue of `date` with `count` items. */
 export function generateDay(seed: number, date: string, count: number): SynthDay {
   const r: Random = createRandom(seedFrom(seed, date));
+  const team = staffOf(seed);
   const day = Number(date.slice(8, 10));
   const weekday = words.weekdays[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '一';
   const pages: SynthPage[] = [];
@@ -50,7 +63,8 @@ export function generateDay(seed: number, date: string, count: number): SynthDay
   for (let page = 1; page <= pageCount; page++) {
     const onPage = Math.floor(count / pageCount) + (page <= count % pageCount ? 1 : 0);
     const items: SynthItem[] = [];
-    for (let i = 0; i < onPage; i++) items.push(r.chance(0.15) ? photo(r, day) : article(r, day));
+    for (let i = 0; i < onPage; i++)
+      items.push(r.chance(0.15) ? photo(r, day, team) : article(r, day, team));
     const pageName = r.pick(words.pageNames[page - 1] ?? ['综合']);
     const banner =
       page === 1 && r.chance(0.25)

@@ -89,11 +89,35 @@ function paragraph(r: Random, topic: string, first: string | null): string {
   return sentences.join('');
 }
 
-function reporterByline(r: Random): { text: string; authors: string[] } {
-  const reporter = personName(r);
+/**
+ * The paper's bylines come from a staff, not from everyone: a fixed pool of reporters (who also
+ * take photos) and correspondents, drawn once from the archive's seed.
+ */
+export interface Staff {
+  reporters: string[];
+  correspondents: string[];
+}
+
+export function staff(r: Random, reporters = 80, correspondents = 240): Staff {
+  const unique = (n: number, taken: Set<string>): string[] => {
+    const names: string[] = [];
+    while (names.length < n) {
+      const name = personName(r);
+      if (taken.has(name)) continue;
+      taken.add(name);
+      names.push(name);
+    }
+    return names;
+  };
+  const taken = new Set<string>();
+  return { reporters: unique(reporters, taken), correspondents: unique(correspondents, taken) };
+}
+
+function reporterByline(r: Random, team: Staff): { text: string; authors: string[] } {
+  const reporter = r.pick(team.reporters);
   const role = r.pick(['记者', '记者', '记者', '首席记者', '见习记者']);
   if (r.chance(0.35)) {
-    const correspondent = personName(r);
+    const correspondent = r.pick(team.correspondents);
     return {
       text: `${role} ${reporter} 通讯员 ${correspondent}`,
       authors: [reporter, correspondent],
@@ -127,13 +151,13 @@ function headline(
 }
 
 /** An article of 2–7 paragraphs about one topic, dated by `day` (day of month). */
-export function article(r: Random, day: number): SynthItem {
+export function article(r: Random, day: number, team: Staff): SynthItem {
   const topic = r.pick(words.topics);
   const { kicker, title, subtitle } = headline(r, topic);
   const styleRoll = r.next();
   const bylineStyle: SynthItem['bylineStyle'] =
     styleRoll < 0.5 ? 'lead' : styleRoll < 0.75 ? 'inline' : styleRoll < 0.92 ? 'trailing' : 'none';
-  const signed = reporterByline(r);
+  const signed = reporterByline(r, team);
   const paragraphs: string[] = [];
   const count = r.int(2, 7);
   for (let i = 0; i < count; i++) {
@@ -167,7 +191,7 @@ export function article(r: Random, day: number): SynthItem {
 }
 
 /** Photo news: a one-paragraph caption, a credit `记者 X 摄` and a short title. */
-export function photo(r: Random, day: number): SynthItem {
+export function photo(r: Random, day: number, team: Staff): SynthItem {
   const place = town(r);
   const doing = r.pick(words.activities);
   const caption =
@@ -177,7 +201,7 @@ export function photo(r: Random, day: number): SynthItem {
       `当天，共有${count(r)}${r.pick(words.entities)}参加。`,
       '',
     ]);
-  const photographer = personName(r);
+  const photographer = r.pick(team.reporters);
   return {
     kind: 'photo',
     kicker: null,

@@ -45,7 +45,11 @@ async function writeContentDay(dir: string, day: SynthDay, paper: string): Promi
           text: page.text,
         },
         {
-          items: page.items.map((item) => ({ ...item, lines: { first: 1, last: 1 } })),
+          items: page.items.map((item) => ({
+            ...item,
+            bylineInline: item.bylineStyle === 'inline' || item.bylineStyle === 'trailing',
+            lines: { first: 1, last: 1 },
+          })),
           furniture: page.furniture,
           pageName: page.pageName,
           warnings: [],

@@ -54,6 +54,16 @@ describe('synthetic archive', () => {
     expect(large.slice(0, small.length - 1)).toEqual(small.slice(0, -1));
   });
 
+  it('should sign items with names from a fixed staff of 80 reporters and 240 correspondents', () => {
+    const authors = new Set<string>();
+    for (const day of generateArchive({ articles: 3000, seed: 4 })) {
+      for (const page of day.pages)
+        for (const item of page.items) item.authors.forEach((a) => authors.add(a));
+    }
+    expect(authors.size).toBeGreaterThan(200);
+    expect(authors.size).toBeLessThanOrEqual(80 + 240);
+  });
+
   it('should plan six issues a week of 26–34 items, exactly the items asked for', () => {
     const plan = [...issuePlan({ articles: 1000, seed: 1 })];
     expect(plan.reduce((sum, issue) => sum + issue.count, 0)).toBe(1000);
