@@ -16,7 +16,7 @@ import { DEFAULT_PAPER, DEFAULT_SEED, generate, type GenerateStats } from './gen
 import { astroStages, type Stages } from './measure/astro-stages.ts';
 import { distSize, type DistSize } from './measure/dist-size.ts';
 import { runMeasured, type Measured } from './measure/process-tree.ts';
-import { searchCost, type SearchCost } from './measure/search-bytes.ts';
+import { searchCost, type SearchCost, type SearchDriver } from './measure/search-bytes.ts';
 import { generateDay, issuePlan } from './synth/archive.ts';
 import { writeDay } from './synth/write.ts';
 
@@ -128,11 +128,11 @@ function queriesFor(seed: number): string[] {
 
 async function queriesCost(
   outDir: string,
-  pagePath: string,
+  driver: SearchDriver,
   seed: number,
 ): Promise<SearchCost | null> {
   if (!existsSync(join(outDir, 'pagefind/pagefind.js'))) return null;
-  return searchCost(outDir, pagePath, queriesFor(seed));
+  return searchCost(outDir, driver, queriesFor(seed));
 }
 
 async function yardstick(
@@ -160,7 +160,11 @@ async function yardstick(
     totalMs: build.wallMs + (search?.wallMs ?? 0),
     peakBytes: Math.max(build.peakProcessBytes, search?.peakProcessBytes ?? 0),
     dist: await distSize(outDir),
-    queries: await queriesCost(outDir, '2015-01-01/01/01/', seed),
+    queries: await queriesCost(
+      outDir,
+      { kind: 'api', pagePath: '2015-01-01/01/01/', bundle: 'pagefind/' },
+      seed,
+    ),
   };
 }
 
@@ -172,7 +176,8 @@ async function folio(content: string, outDir: string, seed: number): Promise<Sit
     totalMs: build.wallMs,
     peakBytes: build.peakProcessBytes,
     dist: await distSize(outDir),
-    queries: await queriesCost(outDir, '', seed),
+    // Folio's index holds its own index form of the text: search through its search page.
+    queries: await queriesCost(outDir, { kind: 'page', pagePath: 'search/' }, seed),
   };
 }
 
@@ -232,6 +237,15 @@ function report(results: {
   row('dist size', (r) => mb(r.dist.bytes));
   row('  pagefind files / size', (r) => `${r.dist.searchFiles} / ${mb(r.dist.searchBytes)}`);
   row('search bytes, cold', (r) => (r.queries === null ? '—' : kb(r.queries.cold.bytes)));
+  row('  of it under pagefind/', (r) =>
+    r.queries === null
+      ? '—'
+      : kb(
+          r.queries.cold.files
+            .filter((f) => f.path.startsWith('/pagefind/'))
+            .reduce((sum, f) => sum + f.bytes, 0),
+        ),
+  );
   row('search bytes, warm (max)', (r) =>
     r.queries === null ? '—' : kb(Math.max(...r.queries.warm.map((q) => q.bytes))),
   );

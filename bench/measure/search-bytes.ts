@@ -25,17 +25,43 @@ export interface SearchCost {
   problems: string[];
 }
 
-/**
- * Runs `queries` against the Pagefind bundle at `<site>/<bundle>` (e.g. `pagefind/`), from the
- * page at `pagePath` (any HTML page of the site).
- */
+/** How the queries are run. */
+export type SearchDriver =
+  /** Through the Pagefind bundle's JS API at `<bundle>pagefind.js`, from the page at `pagePath`. */
+  | { kind: 'api'; pagePath: string; bundle: string }
+  /**
+   * Through the site's own search page at `pagePath` (`?q=` in the URL for the first query, the
+   * form for the next), waiting until its `[data-status]` reports the results.
+   */
+  | { kind: 'page'; pagePath: string };
+
+const API_QUERY = (bundle: string, query: string): string => `(async () => {
+  const pagefind = await import(${JSON.stringify(`/${bundle}pagefind.js`)});
+  const found = await pagefind.search(${JSON.stringify(query)});
+  await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+  return found.results.length;
+})()`;
+
+/** Resolves once the search page's status is neither empty nor "loading". */
+const PAGE_DONE = `(() => {
+  const root = document.querySelector('[data-search-root]');
+  const status = document.querySelector('[data-status]');
+  if (root === null || status === null) return false;
+  const strings = JSON.parse(root.dataset.strings ?? '{}');
+  const text = status.textContent ?? '';
+  return text !== '' && text !== strings['search.loading'] && text !== strings['search.empty'];
+})()`;
+
+const PAGE_RESULTS = `document.querySelectorAll('[data-results] > li').length`;
+
+/** Runs `queries` on the site built in `outDir`, the first cold, the rest warm. */
 export async function searchCost(
   outDir: string,
-  pagePath: string,
+  driver: SearchDriver,
   queries: readonly string[],
-  bundle = 'pagefind/',
 ): Promise<SearchCost> {
-  const files = sirv(outDir, { dev: true, etag: true });
+  // Served as a static host would: validators, and a short max-age (GitHub Pages sends 600 s).
+  const files = sirv(outDir, { dev: false, etag: true, maxAge: 600 });
   const sent = { bytes: 0, requests: 0, files: new Map<string, number>() };
   const server = createServer((req, res) => {
     sent.requests++;
@@ -75,20 +101,27 @@ export async function searchCost(
     const page = await openPage(browser, problems);
     // A site without a favicon makes Chromium log a 404: not a search problem.
     await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
-    await page.goto(`${origin}/${pagePath}`);
     const costs: QueryCost[] = [];
-    for (const query of queries) {
+    if (driver.kind === 'api') await page.goto(`${origin}/${driver.pagePath}`);
+    for (const [i, query] of queries.entries()) {
       sent.bytes = 0;
       sent.requests = 0;
       sent.files.clear();
-      const results = await page.evaluate(
-        `(async () => {
-          const pagefind = await import(${JSON.stringify(`/${bundle}pagefind.js`)});
-          const found = await pagefind.search(${JSON.stringify(query)});
-          await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
-          return found.results.length;
-        })()`,
-      );
+      let results: unknown;
+      if (driver.kind === 'api') {
+        results = await page.evaluate(API_QUERY(driver.bundle, query));
+      } else {
+        if (i === 0) {
+          await page.goto(`${origin}/${driver.pagePath}?q=${encodeURIComponent(query)}`);
+        } else {
+          await page.evaluate(`document.querySelector('[data-status]').textContent = ''`);
+          await page.fill('[data-search-root] input[name="q"]', query);
+          await page.press('[data-search-root] input[name="q"]', 'Enter');
+        }
+        await page.waitForFunction(PAGE_DONE, undefined, { timeout: 60_000 });
+        await page.waitForLoadState('networkidle');
+        results = await page.evaluate(PAGE_RESULTS);
+      }
       const files = [...sent.files]
         .map(([path, bytes]) => ({ path, bytes }))
         .sort((a, b) => b.bytes - a.bytes);
