@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { segmentPage } from '../ingest/segment.ts';
+import { decodeBytes, DecodeError } from '../ingest/read/decode.ts';
 import {
   addTally,
   emptyTally,
@@ -129,13 +130,11 @@ async function readText(path: string): Promise<string> {
   } catch (error) {
     throw new Error(`${path}: cannot read (${(error as Error).message})`, { cause: error });
   }
-  if (bytes.length === 0) throw new Error(`${path}: empty file`);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
-      .decode(bytes)
-      .replace(/\r\n?/gu, '\n');
+    return decodeBytes(bytes).text;
   } catch (error) {
-    throw new Error(`${path}: not valid UTF-8`, { cause: error });
+    const where = error instanceof DecodeError && error.line !== undefined ? `:${error.line}` : '';
+    throw new Error(`${path}${where}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -15,6 +15,7 @@
 import type { Furniture } from '../archive/schema.ts';
 import { columnWidth } from './layout/column.ts';
 import { pageLines, type Line } from './layout/lines.ts';
+import { endsSentence } from './layout/punctuation.ts';
 import type { Item, PageModel, Warning } from './model.ts';
 import { headLinesBefore } from './rules/body-start.ts';
 import { bylineLine, type BylineLine } from './rules/byline.ts';
@@ -28,7 +29,9 @@ import type { Credit } from './rules/names.ts';
 import { splitParagraphs } from './rules/paragraphs.ts';
 
 /** Widest line a trailing credit's wrapped remainder is looked for on, in em. */
-const CREDIT_TAIL_WIDTH = 6;
+const CREDIT_TAIL_WIDTH = 14;
+/** A line of punctuation only. */
+const PUNCTUATION_ONLY = /^[\p{P}\s]+$/u;
 /** Most lines after a body's last sentence still read as a headline. */
 const MAX_TAIL_HEAD = 4;
 
@@ -88,7 +91,9 @@ export function segmentPage(text: string): PageModel {
   const headsFirst = trial.find((block) => block.type !== 'furniture')?.type === 'head';
   const blocks = readParts(parts, headsFirst, warnings);
   const drafts = assemble(blocks, headsFirst, warnings);
-  const widest = Math.max(0, ...drafts.flatMap((d) => (d.head ?? []).map((line) => line.width)));
+  let widest = 0;
+  for (const draft of drafts)
+    for (const line of draft.head ?? []) widest = Math.max(widest, line.width);
   const items = drafts.map((draft) => toItem(draft, widest, warnings));
   warnings.sort((a, b) => a.line - b.line);
   return { items, furniture, pageName, warnings };
@@ -140,13 +145,10 @@ function runBlocks(
   const tail = run.slice(start);
   const blocks: Block[] = [];
   const bodyLines: Line[] = [];
-  let headed = false;
   for (const [index, piece] of pieces.entries()) {
     const closed = closers.has(pieces[index - 1]?.at(-1) ?? piece[0] ?? ({} as Line));
     const itemStart =
-      index === 0
-        ? opensItem
-        : closed || (!headsFirst && !headed && changesColumn(bodyLines, piece));
+      index === 0 ? opensItem : closed || (!headsFirst && changesColumn(bodyLines, piece));
     const { count, clear } = headLinesBefore(piece, {
       before: bodyLines,
       after: pieces[index + 1] ?? tail,
@@ -160,7 +162,6 @@ function runBlocks(
     const body = piece.slice(count);
     if (count > 0 || body[0] === undefined || opensWithDateline(body[0].trimmed)) {
       bodyLines.length = 0;
-      headed = count > 0 && !headsFirst;
     }
     bodyLines.push(...body);
     blocks.push(bodyBlock(body, closers));
@@ -175,13 +176,15 @@ function runBlocks(
   return mergeBodies(blocks);
 }
 
+/** Most lines looked at to tell a body's column. */
+const EVIDENCE_LINES = 40;
 /** Lines set in a column this much narrower or wider belong to another body. */
 const COLUMN_CHANGE = 2;
 
 /** The piece is set in another column than the body before it in the run. */
 function changesColumn(before: readonly Line[], piece: readonly Line[]): boolean {
-  const own = innerLines(piece);
-  const previous = innerLines(before).slice(-8);
+  const own = innerLines(piece.slice(0, EVIDENCE_LINES));
+  const previous = innerLines(before.slice(-EVIDENCE_LINES)).slice(-8);
   if (own.length < 2 || previous.length < 2) return false;
   return Math.abs(columnWidth(own) - columnWidth(previous)) >= COLUMN_CHANGE;
 }
@@ -226,6 +229,13 @@ function mergeBodies(blocks: readonly Block[]): Block[] {
  */
 function markCredits(run: readonly Line[], closers: Set<Line>): Line[] {
   const marked = run.map((line) => ({ ...line }));
+  // A line of closing punctuation alone (`”`) finishes the line before it.
+  for (const [index, line] of marked.entries()) {
+    const previous = marked[index - 1];
+    if (previous === undefined || !PUNCTUATION_ONLY.test(line.trimmed)) continue;
+    line.ends = endsSentence(previous.trimmed + line.trimmed);
+    previous.ends = false;
+  }
   for (const [index, line] of marked.entries()) {
     if (closers.has(line)) continue;
     if (!line.openEnd && trailingCredit(line.trimmed) !== null) {
@@ -282,6 +292,7 @@ function assemble(blocks: readonly Block[], headsFirst: boolean, warnings: Warni
         } else {
           if (pendingByline !== null) {
             warnings.push({ line: pendingByline.line.no, message: 'byline without a body' });
+            drafts.push({ head: null, byline: pendingByline, body: [], credit: null });
           }
           pendingByline = { line: block.line, byline: block.byline };
         }
@@ -317,19 +328,25 @@ function toItem(draft: Draft, widest: number, warnings: Warning[]): Item {
     ...draft.body,
     ...(draft.credit ? [draft.credit.line] : []),
   ];
-  const numbers = owned.map((line) => line.no);
-  const first = Math.min(...numbers);
-  const last = Math.max(...numbers);
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  for (const line of owned) {
+    first = Math.min(first, line.no);
+    last = Math.max(last, line.no);
+  }
   if (draft.head === null) warnings.push({ line: first, message: 'item without a headline' });
 
   let byline: string | null = null;
   let credit: Credit | null = null;
   let bylineInline = false;
-  const printed = draft.byline ?? draft.credit;
-  if (printed !== null) {
-    byline = printed.byline.text;
-    credit = printed.byline.credit;
-    if (draft.credit?.byline.credit.photo === true) credit = { ...credit, photo: true };
+  const printed = [draft.byline, draft.credit].flatMap((part) => (part ? [part.byline] : []));
+  if (printed.length > 0) {
+    byline = printed.map((part) => part.text).join(' ');
+    credit = {
+      names: printed.flatMap((part) => part.credit.names),
+      hasRole: printed.some((part) => part.credit.hasRole),
+      photo: printed.some((part) => part.credit.photo),
+    };
   } else {
     const inline =
       datelineByline(paragraphs[0] ?? '') ?? trailingCredit(paragraphs.at(-1) ?? '') ?? null;

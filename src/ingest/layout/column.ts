@@ -11,6 +11,9 @@ export function median(values: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
 }
 
+/** Most running lines a column is estimated from. */
+const SAMPLE = 200;
+
 /** How far from the column a line may stop and still reach it (Latin text, digits). */
 const REACH = 0.5;
 
@@ -30,8 +33,8 @@ function reach(width: number, column: number): number {
 export function columnWidth(
   lines: readonly { width: number; core: number; ends: boolean }[],
 ): number {
-  const running = lines.filter((line) => !line.ends);
-  if (running.length === 0) return Math.max(0, ...lines.map((line) => line.core));
+  const running = lines.filter((line) => !line.ends).slice(0, SAMPLE);
+  if (running.length === 0) return lines.reduce((widest, line) => Math.max(widest, line.core), 0);
   const candidates = [...new Set(running.flatMap((line) => [line.width, line.core]))];
   let best = 0;
   let bestScore = -1;

@@ -18,6 +18,8 @@ export interface Line {
   width: number;
   /** Width without a punctuation mark hanging at the end: what the column holds. */
   core: number;
+  /** The core width with every CJK punctuation mark set in half an em: the least it may take. */
+  narrow: number;
   /** The line ends in white space: what follows on the next line continues it. */
   openEnd: boolean;
   /** The trimmed text ends a sentence (and the line does not run on). */
@@ -26,7 +28,7 @@ export interface Line {
 
 /** The non-blank lines of a page. */
 export function pageLines(text: string): Line[] {
-  const raws = text.split('\n');
+  const raws = text.split(/\r\n?|\n/u);
   const punctuation = punctuationWidth(raws.map((raw) => raw.trim()).filter((raw) => raw !== ''));
   const lines: Line[] = [];
   raws.forEach((raw, index) => {
@@ -35,7 +37,7 @@ export function pageLines(text: string): Line[] {
     const openEnd = /\s$/u.test(raw);
     const width = emWidth(trimmed, punctuation);
     const hanging = endsWithHanging(trimmed)
-      ? emWidth(Array.from(trimmed).at(-1) ?? '', punctuation)
+      ? emWidth(Array.from(trimmed.slice(-2)).at(-1) ?? '', punctuation)
       : 0;
     lines.push({
       no: index + 1,
@@ -43,6 +45,7 @@ export function pageLines(text: string): Line[] {
       trimmed,
       width,
       core: width - hanging,
+      narrow: Math.min(width - hanging, emWidth(trimmed, 0.5) - hanging / 2),
       openEnd,
       ends: !openEnd && endsSentence(trimmed),
     });

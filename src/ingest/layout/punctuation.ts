@@ -26,12 +26,17 @@ const HANGING = new Set([
   '》',
 ]);
 
+/** Characters at the end of a line looked at for how it ends. */
+const LOOK_BACK = 12;
+
 /** True when `text` (trailing spaces ignored) ends a sentence: `。`, `！`, `。”` … */
 export function endsSentence(text: string): boolean {
-  const chars = Array.from(text.trimEnd());
+  const chars = Array.from(text.trimEnd().slice(-LOOK_BACK));
   for (let index = chars.length - 1; index >= 0; index--) {
     const char = chars[index] ?? '';
     if (SENTENCE_END.has(char)) return true;
+    // A full stop of Latin prose (after a word, not inside a number).
+    if (char === '.' && /\p{Script=Latin}/u.test(chars[index - 1] ?? '')) return true;
     if (!CLOSERS.has(char)) return false;
   }
   return false;
@@ -39,7 +44,7 @@ export function endsSentence(text: string): boolean {
 
 /** True when the last character of `text` may hang past the column edge. */
 export function endsWithHanging(text: string): boolean {
-  const last = Array.from(text.trimEnd()).at(-1);
+  const last = Array.from(text.trimEnd().slice(-2)).at(-1);
   return last !== undefined && HANGING.has(last);
 }
 

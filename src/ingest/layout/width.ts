@@ -36,6 +36,7 @@ export function charWidth(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   if (code < 0x20 || code === 0x7f) return code === 0x09 ? 1 : 0;
   if (code < 0x7f) return 0.5;
+  if (code >= 0x4e00 && code <= 0x9fff) return 1; // the common case first
   if (code >= 0x300 && code < 0x370) return 0; // combining marks
   if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0xfeff) return 0;
   for (const [low, high] of WIDE) {

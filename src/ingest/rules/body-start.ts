@@ -15,6 +15,8 @@ const MAX_HEAD = 5;
 const OVERHANG = 1.1;
 /** Headline lines read as such on the strength of their wording alone (kicker and title). */
 const EXTEND_UP_TO = 2;
+/** Most lines of a body looked at for its column. */
+const EVIDENCE_LINES = 40;
 /** Lines a body needs to give its column width by itself. */
 const OWN_EVIDENCE = 2;
 
@@ -40,14 +42,16 @@ export function headLinesBefore(
   const last = Math.min(MAX_HEAD, segment.length - 1);
   for (let count = context.headFirst ? 1 : 0; count <= last; count++) {
     if (!bodyFrom(segment, count, context)) continue;
-    // A headline line more, when it reads as one (no sentence punctuation) and the body after
-    // it still holds together: `近千大学生带…` / `2000余名志愿者…` / `知了声声，…`.
+    // A headline line more, when it reads as one (no sentence punctuation), the body after it
+    // still holds together, and either the line does not look like an indented first line or
+    // the line after it reads as prose: `近千大学生带…` / `2000余名志愿者…` / `知了声声，…`.
     let extended = count;
     while (
       extended > 0 &&
       extended < Math.min(last, EXTEND_UP_TO) &&
       !hasSentencePunctuation(segment[extended]?.trimmed ?? '') &&
-      !indentedFirst(segment, extended, context) &&
+      (!indentedFirst(segment, extended, context) ||
+        hasSentencePunctuation(segment[extended + 1]?.trimmed ?? '')) &&
       bodyFrom(segment, extended + 1, context)
     ) {
       extended++;
@@ -67,11 +71,15 @@ function indentedFirst(segment: readonly Line[], start: number, context: BodyCon
 
 function bodyFrom(segment: readonly Line[], start: number, context: BodyContext): boolean {
   const body = segment.slice(start);
-  const column = columnWidth(evidence(body, context, start === 0 && !context.headFirst));
+  const shown = evidence(body, context, start === 0 && !context.headFirst);
+  // Without other evidence a body's lines are at least as wide as its last one.
+  const column = columnWidth(shown.length > 0 ? shown : body);
   if (column === 0) return true;
   for (const [index, line] of body.entries()) {
-    if (line.core > column + OVERHANG) return false;
-    if (index === body.length - 1) break;
+    // Too wide for the column even with its punctuation set tight.
+    if (line.narrow > column + OVERHANG) return false;
+    // The last line, and a line that runs on into a credit, end where the text ends.
+    if (index === body.length - 1 || line.openEnd) continue;
     // Full: as wide as the column (a mark at the end may sit inside it or hang past it).
     if (isFull(line.width, column)) continue;
     if (index === 0 && isIndented(line.core, column)) continue;
@@ -86,9 +94,9 @@ function bodyFrom(segment: readonly Line[], start: number, context: BodyContext)
  */
 function evidence(body: readonly Line[], context: BodyContext, continuing: boolean): Line[] {
   const running = (lines: readonly Line[]): Line[] => lines.filter((line) => !line.ends);
-  const own = running(body.slice(1));
+  const own = running(body.slice(1, 1 + EVIDENCE_LINES));
   if (own.length >= OWN_EVIDENCE) return own;
   const before = continuing ? running(context.before).slice(-6) : [];
   if (own.length + before.length >= OWN_EVIDENCE) return [...own, ...before];
-  return [...own, ...before, ...running(context.after)];
+  return [...own, ...before, ...running(context.after.slice(0, EVIDENCE_LINES))];
 }

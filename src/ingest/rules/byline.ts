@@ -27,10 +27,15 @@ export function bylineLine(trimmed: string): BylineLine | null {
   const text = trimmed.slice(marker.length).trim();
   if (text === '' || emWidth(text) > MAX_WIDTH || opensWithDateline(text)) return null;
   if (hasSentencePunctuation(text.replace(/[（(][^（）()]*[）)]/gu, ''))) return null;
+  if (count(text, /[（(]/gu) !== count(text, /[）)]/gu)) return null;
   const credit = readCredit(text);
   if (credit === null) return null;
   const marked = marker !== '';
   const bracketed = /^[（(].*[）)]/u.test(text);
   if (!marked && !credit.hasRole && !credit.photo && !bracketed) return null;
   return { text, credit, marked };
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
 }

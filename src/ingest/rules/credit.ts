@@ -37,12 +37,13 @@ export interface TrailingCredit {
 /** The credit that ends `paragraph`, or null. */
 export function trailingCredit(paragraph: string): TrailingCredit | null {
   const text = paragraph.trimEnd();
-  const chars = Array.from(text);
+  // Only the end of the paragraph matters: a credit and the sentence end before it.
+  const chars = Array.from(text.slice(-2 * MAX_LENGTH));
   const limit = Math.max(0, chars.length - MAX_LENGTH);
   for (let index = chars.length - 2; index >= limit; index--) {
     if (!SENTENCE_END.has(chars[index] ?? '')) continue;
     const rest = chars.slice(index + 1).join('');
-    const credit = creditOf(rest, endsSentence(chars.slice(0, index + 1).join('')));
+    const credit = creditOf(rest, endsSentence(chars.slice(limit, index + 1).join('')));
     if (credit) {
       const printed = rest.trim();
       return { text: printed, credit, start: text.length - rest.trimStart().length };

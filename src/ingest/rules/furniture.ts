@@ -6,19 +6,25 @@ import type { Furniture } from '../../archive/schema.ts';
 import { hasSentencePunctuation } from '../layout/punctuation.ts';
 import { undouble } from './doubled-glyphs.ts';
 
+/** Longest line read as a banner, in UTF-16 units. */
+const MAX_BANNER = 240;
+
+/** Fewest characters (undoubled) of a banner printed without markers. */
+const UNMARKED_MIN = 6;
+
 /** Typographic markers that open a banner (`■■`). */
 const MARKERS = /^[□■◆◇●○▲△★☆\s]+/u;
 
 /** `第1版 要闻`, `第 3 版`, `01 要闻`, `A2 要闻`, `要闻 第1版`. */
 const PAGE_HEAD = [
-  /^第\s*[0-9０-９一二三四五六七八九十百]{1,4}\s*版(?:\s*[:：·|]?\s*(?<name>\p{Script=Han}{2,8}))?$/u,
+  /^第\s*[A-Za-z]?[0-9０-９一二三四五六七八九十百]{1,4}\s*版(?:\s*[:：·|]?\s*(?<name>\p{Script=Han}{2,8}))?$/u,
   /^[A-Za-z]?[0-9０-９]{1,3}\s*[:：·|]?\s*(?<name>\p{Script=Han}{2,8})$/u,
   /^(?<name>\p{Script=Han}{2,8})\s*[:：·|]?\s*第\s*[0-9０-９一二三四五六七八九十百]{1,4}\s*版$/u,
 ];
 
 /** `2021年3月1日 星期一`, `2021-03-01 周一`, optionally with the lunar date. */
 const DATE_HEAD =
-  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?(?:\s*农历[\p{Script=Han}\s]{2,16})?$/u;
+  /^(?:(?:星期|周|礼拜)[一二三四五六日天]\s*)?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?(?:\s*农历[\p{Script=Han}\s]{2,16})?$/u;
 
 /** `责任编辑 陈蓉`, `责编：李四`, `美编 王五 校对 赵六`. */
 const EDITOR_HEAD =
@@ -52,6 +58,7 @@ export function furnitureOf(trimmed: string): FurnitureLine | null {
  * least) not to be a line of prose by chance.
  */
 function bannerOf(trimmed: string): FurnitureLine | null {
+  if (trimmed.length > MAX_BANNER) return null;
   const marker = MARKERS.exec(trimmed)?.[0] ?? '';
   const body = trimmed.slice(marker.length);
   if (hasSentencePunctuation(body)) return null;
@@ -64,7 +71,7 @@ function bannerOf(trimmed: string): FurnitureLine | null {
   }
   const hasMarker = /[□■◆◇●○▲△★☆]/u.test(marker);
   if (phrases.length === 0 || (!hasMarker && phrases.length < 2)) return null;
-  if (phrases.join('').length < 4) return null;
+  if (!hasMarker && phrases.join('').length < UNMARKED_MIN) return null;
   return {
     furniture: { kind: 'banner', text: phrases.join(' '), raw: trimmed },
     pageName: null,

@@ -12,21 +12,26 @@ const HYPHENATED = /[A-Za-z]{2}-$/u;
 
 /** Joins the lines of one paragraph (or one headline) into one string. */
 export function joinLines(lines: readonly string[]): string {
-  let text = '';
+  const parts: string[] = [];
+  // The last characters joined so far: all the rules look at (a long text is never re-read).
+  let tail = '';
   for (const raw of lines) {
     const line = raw.trimStart();
-    if (text === '' || /\s$/u.test(text)) {
-      text += line;
-      continue;
+    let joint = '';
+    if (tail !== '' && !/\s$/u.test(tail)) {
+      const prose = LATIN_PROSE_END.test(tail);
+      if (prose && HYPHENATED.test(tail) && /^[a-z]/u.test(line)) {
+        parts.push(parts.pop()?.slice(0, -1) ?? '');
+        tail = tail.slice(0, -1);
+      } else if (prose && /^[A-Za-z0-9(“"']/u.test(line)) {
+        joint = ' ';
+      }
     }
-    const prose = LATIN_PROSE_END.test(text.slice(-60));
-    if (prose && HYPHENATED.test(text) && /^[a-z]/u.test(line)) {
-      text = text.slice(0, -1) + line;
-    } else if (prose && /^[A-Za-z0-9(“"']/u.test(line)) {
-      text += ` ${line}`;
-    } else {
-      text += line;
-    }
+    parts.push(joint + line);
+    tail = (tail + joint + line).slice(-TAIL);
   }
-  return text.trim();
+  return parts.join('').trim();
 }
+
+/** Characters at the end of the joined text the rules look at. */
+const TAIL = 60;

@@ -7,7 +7,7 @@
 
 /** Roles and credits, longest first so that `摄影报道` wins over `摄影` and `摄`. */
 const WORDS =
-  /文\/图|图\/文|文\/摄|摄\/文|摄影报道|摄影记者|记者|通讯员|实习生|见习生|评论员|撰稿人|摄影|报道|供图|整理|摄/gu;
+  /文\/图|图\/文|文\/摄|摄\/文|[文图摄]\/|\/[文图摄]|摄影报道|摄影记者|记者|通讯员|实习生|见习生|评论员|撰稿人|摄影|报道|供图|整理|摄/gu;
 
 /** Of the words above, the roles (what may have an organisation glued before it). */
 const ROLES = /记者|通讯员|实习生|见习生|评论员|撰稿人/u;
@@ -16,6 +16,9 @@ const ROLES = /记者|通讯员|实习生|见习生|评论员|撰稿人/u;
 const NOTE = /[（(][^（）()]*[0-9０-９][^（）()]*[）)]/gu;
 
 const NAME = /^(?:\p{Script=Han}{1,4}|\p{Script=Han}+·[\p{Script=Han}·]*\p{Script=Han})$/u;
+
+/** Words that look like names but open a dateline: 本报讯, 本报, 新华社电. */
+const NOT_NAME = /^本[报刊]|^\p{Script=Han}{2,}[讯电]$/u;
 
 export interface Credit {
   /** Personal names, in order. */
@@ -70,7 +73,7 @@ export function readCredit(text: string): Credit | null {
     }
     for (const token of tokens) {
       if (token === '') continue;
-      if (!NAME.test(token)) return null;
+      if (!NAME.test(token) || NOT_NAME.test(token)) return null;
       if (Array.from(token).length === 1) {
         singles.push(token);
         continue;
