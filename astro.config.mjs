@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/config.ts';
+import { folioSearch } from './src/search/integration.ts';
 
 const config = loadConfig();
 
@@ -10,4 +11,5 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.FOLIO_OUT ?? 'dist',
+  integrations: [folioSearch()],
 });
