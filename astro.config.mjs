@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { loadConfig } from './src/config.ts';
 import { folioSearch } from './src/search/integration.ts';
 
@@ -11,5 +12,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.FOLIO_OUT ?? 'dist',
-  integrations: [folioSearch()],
+  integrations: [
+    folioSearch(),
+    // Search pages are not content; the 404 page is not a page at all.
+    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+  ],
 });

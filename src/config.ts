@@ -16,11 +16,12 @@ export const configSchema = z
     lang: z.string().default('zh-CN'),
     /** Absolute URL the site is deployed at, without the base path. Used for canonical links, feeds, sitemap. */
     site: z.url(),
-    /** Base path the site is served under, e.g. `/archive/`. Default `/`. */
+    /** Base path the site is served under, e.g. `/archive/` (a missing final `/` is added). Default `/`. */
     base: z
       .string()
       .default('/')
-      .refine((b) => b.startsWith('/'), 'base must start with "/"'),
+      .refine((b) => b.startsWith('/'), 'base must start with "/"')
+      .transform((b) => (b.endsWith('/') ? b : `${b}/`)),
   })
   .strict();
 
@@ -28,7 +29,17 @@ export type FolioConfig = z.output<typeof configSchema>;
 
 export const CONFIG_FILE = 'folio.config.json';
 
-/** Reads and validates the configuration; errors name the file and the offending field. */
+/**
+ * Environment variables that override `site` and `base` for one run, e.g. to build the same
+ * content for a preview host or under a sub-path in tests: `FOLIO_BASE=/archive/ npm run build`.
+ */
+export const SITE_ENV = 'FOLIO_SITE';
+export const BASE_ENV = 'FOLIO_BASE';
+
+/**
+ * Reads and validates the configuration; errors name the file and the offending field.
+ * `$FOLIO_SITE` and `$FOLIO_BASE`, when set, replace the file's `site` and `base`.
+ */
 export function loadConfig(file = resolve(process.cwd(), CONFIG_FILE)): FolioConfig {
   let raw: unknown;
   try {
@@ -38,9 +49,21 @@ export function loadConfig(file = resolve(process.cwd(), CONFIG_FILE)): FolioCon
       cause: error,
     });
   }
+  const overrides: Record<string, string> = {};
+  const site = process.env[SITE_ENV];
+  const base = process.env[BASE_ENV];
+  if (site !== undefined && site !== '') overrides['site'] = site;
+  if (base !== undefined && base !== '') overrides['base'] = base;
+  if (Object.keys(overrides).length > 0 && typeof raw === 'object' && raw !== null) {
+    raw = { ...raw, ...overrides };
+  }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    const issues = parsed.error.issues.map((i) => {
+      const field = i.path.join('.') || '(root)';
+      const from = field in overrides ? ` (from $FOLIO_${field.toUpperCase()})` : '';
+      return `${field}${from}: ${i.message}`;
+    });
     throw new Error(`${file}: invalid configuration: ${issues.join('; ')}`);
   }
   return parsed.data;

@@ -1,13 +1,35 @@
+/**
+ * The reader UI's strings: one flat JSON file per language in this folder (`zh-CN.json`,
+ * `en.json` …), keys dotted by area (`article.byline`). `lang` in folio.config.json picks the
+ * file; a second language is one more file with the same keys.
+ */
 import zhCN from './zh-CN.json';
 import { loadConfig } from '../config.ts';
 
 export type MessageKey = keyof typeof zhCN;
-const catalogs: Record<string, Record<MessageKey, string>> = { 'zh-CN': zhCN };
+export type Messages = Record<MessageKey, string>;
 
-/** The UI language from the configuration, and a lookup of its strings. */
+const files = import.meta.glob<Messages>('./*.json', { eager: true, import: 'default' });
+
+/** Every catalog in this folder, by language tag (the file name). */
+export const catalogs: ReadonlyMap<string, Messages> = new Map(
+  Object.entries(files).map(([path, messages]) => [path.replace(/^\.\/|\.json$/g, ''), messages]),
+);
+
+/** The UI language from the configuration. */
 export const lang = loadConfig().lang;
-const messages = catalogs[lang] ?? zhCN;
 
-export function t(key: MessageKey): string {
-  return messages[key];
+const selected = catalogs.get(lang);
+if (selected === undefined) {
+  throw new Error(
+    `folio.config.json: lang "${lang}" has no src/i18n/${lang}.json (have: ${[...catalogs.keys()].join(', ')})`,
+  );
+}
+const messages: Messages = selected;
+
+/** The string for `key`, with `{name}` placeholders filled from `values`. */
+export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
+  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }

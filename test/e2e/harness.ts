@@ -32,6 +32,16 @@ export interface Site {
   close(): Promise<void>;
 }
 
+/**
+ * The test runner's environment without the variables Vitest sets for `import.meta.env`
+ * (BASE_URL, MODE, DEV, PROD, SSR): passed on, they would override the built site's own.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) env[name] = undefined;
+  return env;
+}
+
 /** Builds `contentDir` with the project's own CLI into a fresh temporary directory. */
 export async function buildFixture(
   contentDir: string,
@@ -43,7 +53,7 @@ export async function buildFixture(
     ['bin/folio.mjs', 'build', '--content', contentDir, '--out', outDir],
     {
       cwd: projectRoot,
-      env: { ...process.env, ...env },
+      env: { ...buildEnvironment(), ...env },
       maxBuffer: 64 * 1024 * 1024,
     },
   );

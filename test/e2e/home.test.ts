@@ -22,6 +22,11 @@ test('should render the home page in zh-CN with the latest issue and no console 
   const response = await page.goto(site.url);
   expect(response?.status()).toBe(200);
   expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-  expect(await page.textContent('main li')).toBe('城南社区植树忙');
+  expect(await page.textContent('main h1')).toBe('最新一期 2024年5月2日星期四');
+  expect(await page.locator('main .item-list .item-title a').allTextContents()).toEqual([
+    '老旧小区改造全面启动',
+    '夜市经济添活力',
+    '假日里的图书馆',
+  ]);
   expect(problems).toEqual([]);
 });
