@@ -21,6 +21,17 @@ export const FILTERS = {
   kind: 'kind',
 } as const;
 
+/**
+ * Sort keys: `oldest` orders by date, then page and position (ascending); `newest` is read
+ * descending, so it holds the date with page and position counted down, and a day's items still
+ * come in page order.
+ */
+export const SORT_KEYS = { oldest: 'date', newest: 'newest' } as const;
+
+function sortKey(date: string, page: number, order: number): string {
+  return `${date}/${String(page).padStart(3, '0')}/${String(order).padStart(3, '0')}`;
+}
+
 /** The decade of a `YYYY-MM-DD` date, as a filter value: `2020`. */
 export function decadeOf(date: string): string {
   return `${date.slice(0, 3)}0`;
@@ -37,6 +48,7 @@ export function articleIndexAttributes(item: ItemData): Record<string, string> {
   const optional: [string, string | null][] = [
     ['kicker', item.kicker],
     ['subtitle', item.subtitle],
+    ['byline', item.byline],
     ['page-name', item.pageName],
     ['authors', item.authors.length > 0 ? item.authors.join(VALUE_SEPARATOR) : null],
     ['date', item.date],
@@ -55,7 +67,9 @@ export function articleIndexAttributes(item: ItemData): Record<string, string> {
     Object.assign(attributes, {
       'data-year': data['data-year'],
       'data-decade': data['data-decade'],
-      'data-pagefind-sort': 'date[data-date]',
+      'data-sort-oldest': sortKey(item.date, item.page, item.order),
+      'data-sort-newest': sortKey(item.date, 999 - item.page, 999 - item.order),
+      'data-pagefind-sort': `${SORT_KEYS.oldest}[data-sort-oldest], ${SORT_KEYS.newest}[data-sort-newest]`,
     });
     filters.push(`${FILTERS.year}[data-year]`, `${FILTERS.decade}[data-decade]`);
   }

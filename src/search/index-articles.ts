@@ -17,8 +17,6 @@ export const BUNDLE_DIR = 'pagefind';
 export interface IndexOptions {
   /** The built site. */
   siteDir: string;
-  /** Base path the site is served under (`/` or `/archive/`), prefixed to every result URL. */
-  base: string;
   /** Pages read at once. */
   concurrency?: number;
 }
@@ -41,16 +39,17 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The URL a built file is served at, under `base`. */
-export function pageUrl(siteDir: string, file: string, base: string): string {
+/**
+ * The URL of a built file relative to the site root. Pagefind's browser API puts the base path
+ * in front (its `baseUrl` option), so the index does not depend on where the site is deployed.
+ */
+export function pageUrl(siteDir: string, file: string): string {
   const path = relative(siteDir, file).split(sep).join('/');
-  const clean = path.endsWith('index.html') ? path.slice(0, -'index.html'.length) : path;
-  return (base.endsWith('/') ? base : `${base}/`) + clean;
+  return `/${path.endsWith('index.html') ? path.slice(0, -'index.html'.length) : path}`;
 }
 
 export async function indexArticles({
   siteDir,
-  base,
   concurrency = 16,
 }: IndexOptions): Promise<IndexReport> {
   const files = await htmlFiles(siteDir);
@@ -69,7 +68,7 @@ export async function indexArticles({
         const page = extractPage(html, file);
         if (page === null) continue;
         const added = await index.addCustomRecord({
-          url: pageUrl(siteDir, file, base),
+          url: pageUrl(siteDir, file),
           content: encodeText(page.text),
           language: INDEX_LANGUAGE,
           meta: page.meta,

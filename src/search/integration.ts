@@ -7,17 +7,13 @@ import type { AstroIntegration } from 'astro';
 import { indexArticles } from './index-articles.ts';
 
 export function folioSearch(): AstroIntegration {
-  let base = '/';
   return {
     name: 'folio-search',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         try {
-          const report = await indexArticles({ siteDir: fileURLToPath(dir), base });
+          const report = await indexArticles({ siteDir: fileURLToPath(dir) });
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           logger.info(
             `indexed ${report.articles} articles of ${report.pagesRead} pages in ${seconds} s`,

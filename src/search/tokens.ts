@@ -11,7 +11,8 @@
  * Pagefind indexes as plain words: no segmenter splits them, at build time or in the browser.
  * Everything else stays readable: runs of letters and digits are lower-case words as usual,
  * punctuation is kept as is, a space is `SPACE` and a line break `BREAK` (private-use characters
- * Pagefind does not index). `decodeText` turns the index form back into the normalised text.
+ * Pagefind does not index); a run of whitespace is one of them. `decodeText` turns the index form
+ * back into the normalised text, whitespace runs as one space or one line break.
  */
 import { HAN, WORD_CHAR, normalizeText } from './normalize.ts';
 
@@ -38,10 +39,9 @@ function charOf(code: string): string {
   return String.fromCodePoint(n);
 }
 
-type Kind = 'han' | 'word' | 'space' | 'break' | 'other';
+type Kind = 'han' | 'word' | 'space' | 'other';
 
 function kindOf(char: string): Kind {
-  if (char === '\n') return 'break';
   if (/\s/u.test(char)) return 'space';
   if (HAN.test(char)) return 'han';
   if (WORD_CHAR.test(char)) return 'word';
@@ -81,10 +81,7 @@ export function encodeText(text: string): string {
         tokens.push(...hanTokens(run.text));
         break;
       case 'space':
-        tokens.push(SPACE);
-        break;
-      case 'break':
-        tokens.push(BREAK);
+        tokens.push(run.text.includes('\n') ? BREAK : SPACE);
         break;
       default:
         tokens.push(run.text);

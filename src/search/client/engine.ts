@@ -7,7 +7,7 @@
  *    every term (and lies in the date range) — so what is shown is exact, and only as many
  *    fragments are fetched as it takes to fill a page of results.
  */
-import { queryTerms } from '../normalize.ts';
+import { normalizeText, queryTerms } from '../normalize.ts';
 import { decodeText, indexTermsFor } from '../tokens.ts';
 import { excerpt, type Segment } from './excerpt.ts';
 import {
@@ -17,6 +17,7 @@ import {
   type PagefindResult,
 } from './pagefind.ts';
 import type { SearchRequest } from './request.ts';
+import { SORT_KEYS } from '../attributes.ts';
 
 export interface Hit {
   url: string;
@@ -56,6 +57,23 @@ function yearsBetween(from: string | null, to: string | null, known: string[]): 
   return known.filter((year) => year >= low && year <= high);
 }
 
+/**
+ * The article's body: its text less the heading lines (kicker, title, subtitle, byline) the
+ * result shows apart.
+ */
+function bodyOf(text: string, meta: Record<string, string | undefined>): string {
+  const headings = new Set(
+    ['kicker', 'title', 'subtitle', 'byline'].flatMap((key) => {
+      const value = meta[key];
+      return value === undefined ? [] : [normalizeText(value).replace(/\s+/gu, ' ').trim()];
+    }),
+  );
+  const lines = text.split('\n');
+  let start = 0;
+  while (start < lines.length - 1 && headings.has((lines[start] ?? '').trim())) start++;
+  return lines.slice(start).join('\n');
+}
+
 function hitOf(
   url: string,
   meta: Record<string, string | undefined>,
@@ -72,7 +90,7 @@ function hitOf(
     pageName: meta['page_name'] ?? null,
     authors: meta['authors']?.split('、').filter((a) => a !== '') ?? [],
     kind: meta['kind'] ?? 'article',
-    excerpt: excerpt(text, terms),
+    excerpt: excerpt(bodyOf(text, meta), terms),
   };
 }
 
@@ -90,8 +108,8 @@ export function createSearchEngine(base: string): SearchEngine {
       const terms = queryTerms(request.query);
       const words = terms.flatMap(indexTermsFor);
       const options: PagefindOptions = { filters: { ...request.filters } };
-      if (request.sort === 'newest') options.sort = { date: 'desc' };
-      if (request.sort === 'oldest') options.sort = { date: 'asc' };
+      if (request.sort === 'newest') options.sort = { [SORT_KEYS.newest]: 'desc' };
+      if (request.sort === 'oldest') options.sort = { [SORT_KEYS.oldest]: 'asc' };
       if (request.from !== null || request.to !== null) {
         const known = Object.keys((await filters())['year'] ?? {});
         const years = yearsBetween(request.from, request.to, known);
@@ -105,7 +123,9 @@ export function createSearchEngine(base: string): SearchEngine {
       if (words.length === 0 && !hasFilters) {
         return { terms, candidates: 0, hits: [], done: true, more: () => Promise.resolve([]) };
       }
-      if (words.length === 0 && options.sort === undefined) options.sort = { date: 'desc' };
+      if (words.length === 0 && options.sort === undefined) {
+        options.sort = { [SORT_KEYS.newest]: 'desc' };
+      }
       const found = await pf.search(words.length > 0 ? words.join(' ') : null, options);
       const results: PagefindResult[] = found?.results ?? [];
       let next = 0;

@@ -35,6 +35,7 @@ export interface Pagefind {
 export async function loadPagefind(base: string): Promise<Pagefind> {
   const url = `${base}pagefind/pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options({ excerptLength: 0 });
+  // Result URLs are stored relative to the site root; Pagefind puts the base path in front.
+  await pagefind.options({ baseUrl: base, excerptLength: 0 });
   return pagefind;
 }
