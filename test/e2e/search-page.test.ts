@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildFixture, launchBrowser, openPage, projectRoot, serve, type Site } from './harness.ts';
+import { axeViolations } from './axe.ts';
 
 const BASE = '/archive/';
 let site: Site;
@@ -50,6 +51,10 @@ test('should show each hit with kicker, title, date, 版次, reporters and a mar
   );
   expect(await hit.locator('mark').allTextContents()).toEqual(['图书', '图书']);
   expect(await page.locator('[data-status]').textContent()).toBe('共找到 2 篇文章');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
   const photo = await search(page, '?q=麦田');
   expect(photo).toEqual(['田间麦浪']);
   expect(await page.locator('.search-hit-meta').textContent()).toContain('图片新闻');
