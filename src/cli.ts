@@ -4,18 +4,23 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { buildSite, previewSite } from './site/build.ts';
+import { loadConfig } from './config.ts';
+import { ingest } from './ingest/ingest.ts';
+import { formatReport } from './ingest/report.ts';
 
 const HELP = `Folio: a newspaper's raw page text → a static, searchable archive site.
 
 Usage:
-  folio build [--content <dir>] [--out <dir>]   build the site (and its search index) into dist/
+  folio build                                   convert raw/ into content/, then build the site
+                                                (and its search index) into dist/
+  folio build --content <dir> [--out <dir>]     build the site from a content directory, no converting
+  folio ingest <raw-dir> [--out <content-dir>]  convert raw page text into a content directory
   folio preview [--out <dir>] [--port <n>]      serve the built site on localhost
   folio --help
 
 Options:
-  --content <dir>   build the site from this content directory (default: content/)
-  --out <dir>       output directory (build, preview; default: dist/)
+  --content <dir>   build the site from this content directory, without converting
+  --out <dir>       output directory (build, preview: dist/; ingest: content/)
   --port <n>        preview port (default: 4321)
   --debug           print stack traces
 `;
@@ -46,14 +51,30 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build': {
         noPositionals(rest);
+        if (values.content === undefined) {
+          const status = convert('raw', 'content');
+          if (status !== 0) {
+            console.error('folio build: conversion failed; the site was not built');
+            return status;
+          }
+        }
+        // Astro is loaded only for the commands that need it: converting starts fast.
+        const { buildSite } = await import('./site/build.ts');
         await buildSite({
           contentDir: resolve(values.content ?? 'content'),
           outDir: resolve(values.out ?? 'dist'),
         });
         return 0;
       }
+      case 'ingest': {
+        const [rawDir, ...extra] = rest;
+        if (rawDir === undefined) throw new Error('missing <raw-dir> (see folio --help)');
+        noPositionals(extra);
+        return convert(rawDir, values.out ?? 'content');
+      }
       case 'preview': {
         noPositionals(rest);
+        const { previewSite } = await import('./site/build.ts');
         await previewSite({
           outDir: resolve(values.out ?? 'dist'),
           port: Number(values.port ?? 4321),
@@ -69,6 +90,18 @@ export async function main(argv: string[]): Promise<number> {
     if (values.debug) console.error(error);
     return 1;
   }
+}
+
+/** Converts a raw directory, prints the run report; 1 when some file could not be converted. */
+function convert(rawDir: string, outDir: string): number {
+  const report = ingest({ rawDir, outDir, config: loadConfig() });
+  const text = formatReport(report);
+  if (report.errors.length > 0) {
+    process.stderr.write(text);
+    return 1;
+  }
+  process.stdout.write(text);
+  return 0;
 }
 
 function noPositionals(rest: string[]): void {

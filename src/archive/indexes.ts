@@ -23,8 +23,8 @@ export interface PageLike {
 export interface PageEntry<I extends ItemLike, P extends PageLike> {
   /** Issue key: a date, or `undated/<stem>`. */
   issue: string;
-  /** Page segment of the URL and path: `01`. */
-  segment: string;
+  /** Page segment of the URL and path: `01`; null for an undated raw file, one page of its own. */
+  segment: string | null;
   /** Page (版) number. */
   number: number;
   /** Page name (版名), from the page record, else from its items; null when none gives one. */
@@ -82,8 +82,8 @@ export function buildIndexes<I extends ItemLike, P extends PageLike>(
   const issueByKey = new Map<string, IssueEntry<I, P>>();
   const pageByKey = new Map<string, PageEntry<I, P>>();
 
-  const pageEntry = (issueKey: string, segment: string): PageEntry<I, P> => {
-    const key = `${issueKey}/${segment}`;
+  const pageEntry = (issueKey: string, segment: string | null, id: string): PageEntry<I, P> => {
+    const key = `${issueKey}/${segment ?? ''}`;
     let page = pageByKey.get(key);
     if (page === undefined) {
       let issue = issueByKey.get(issueKey);
@@ -94,11 +94,17 @@ export function buildIndexes<I extends ItemLike, P extends PageLike>(
       page = {
         issue: issueKey,
         segment,
-        number: Number(segment),
+        number: Number(segment ?? 1),
         name: null,
         record: null,
         items: [],
       };
+      const other = issue.pages[0];
+      if (other !== undefined && (other.segment === null) !== (segment === null)) {
+        throw new Error(
+          `${id}: ${issueKey} holds both page directories (<NN>/) and items of its own; keep one layout`,
+        );
+      }
       pageByKey.set(key, page);
       issue.pages.push(page);
     }
@@ -107,14 +113,14 @@ export function buildIndexes<I extends ItemLike, P extends PageLike>(
 
   for (const record of pages) {
     const { issue, page } = parsePageId(record.id);
-    const entry = pageEntry(issue, page);
+    const entry = pageEntry(issue, page, record.id);
     entry.record = record;
     entry.number = record.data.page;
     entry.name = record.data.pageName;
   }
   for (const item of items) {
     const { issue, page } = parseItemId(item.id);
-    const entry = pageEntry(issue, page);
+    const entry = pageEntry(issue, page, item.id);
     entry.items.push(item);
     if (entry.record === null) {
       entry.number = item.data.page;
@@ -126,7 +132,9 @@ export function buildIndexes<I extends ItemLike, P extends PageLike>(
   const placeById = new Map<string, ItemPlace<I, P>>();
   for (const [position, issue] of issues.entries()) {
     issue.position = position;
-    issue.pages.sort((a, b) => a.number - b.number || compareText(a.segment, b.segment));
+    issue.pages.sort(
+      (a, b) => a.number - b.number || compareText(a.segment ?? '', b.segment ?? ''),
+    );
     for (const page of issue.pages) {
       page.items.sort((a, b) => a.data.order - b.data.order || compareText(a.id, b.id));
       for (const item of page.items) {

@@ -12,7 +12,7 @@
  * | `/2024-05-01/`                        | the issue of 1 May 2024                                |
  * | `/2024-05-01/02/`                     | its page (版) 2, with the page's original text          |
  * | `/2024-05-01/02/03/`                  | the third item on page 2                               |
- * | `/undated/<stem>/…`                   | the same for a raw file whose date is unknown          |
+ * | `/undated/<stem>/`, `/undated/<stem>/03/` | a raw file whose date is unknown: one page, its items |
  * | `/calendar/`                          | 往期回顾: years and months                              |
  * | `/calendar/2024/05/`                  | a month grid of the days with issues                   |
  * | `/reporters/`, `/reporters/<name>/`   | reporters, and one reporter's items by date            |
@@ -24,13 +24,17 @@
  * | `/data/items.jsonl`                   | every item, one JSON object a line                     |
  *
  * An item's id is its path under `content/` without the extension (`2024-05-01/02/03`); the
- * issue key is the id without its last two segments (`2024-05-01`, or `undated/<stem>`).
+ * issue key is its date (`2024-05-01`) or, for a raw file whose date is unknown, `undated/<stem>`.
  */
 
-/** Where an item sits: `issue` (a date or `undated/<stem>`), page and position segments. */
+/**
+ * Where an item sits: `issue` (a date or `undated/<stem>`), page and position segments. An
+ * undated raw file is one page of its own, written as `undated/<stem>/<kk>.md`: its page
+ * segment is null.
+ */
 export interface ItemPosition {
   issue: string;
-  page: string;
+  page: string | null;
   item: string;
 }
 
@@ -38,13 +42,22 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const POSITION = /^\d{2,3}$/;
 export const UNDATED = 'undated';
 
-/** Splits an item id (`2024-05-01/02/03`) into its issue, page and position segments. */
+/**
+ * Splits an item id into its issue, page and position segments: `2024-05-01/02/03`,
+ * `undated/<stem>/03` (an undated page) or `undated/<stem>/02/03`.
+ */
 export function parseItemId(id: string): ItemPosition {
   const parts = id.split('/');
   const item = parts.pop();
+  if (item === undefined || !POSITION.test(item)) {
+    throw new Error(
+      `${id}: item id must end in /<NN>/<kk> (two- or three-digit page and position)`,
+    );
+  }
+  if (isUndatedKey(parts.join('/'))) return { issue: parts.join('/'), page: null, item };
   const page = parts.pop();
   const issue = parts.join('/');
-  if (item === undefined || page === undefined || !POSITION.test(item) || !POSITION.test(page)) {
+  if (page === undefined || !POSITION.test(page)) {
     throw new Error(
       `${id}: item id must end in /<NN>/<kk> (two- or three-digit page and position)`,
     );
@@ -55,22 +68,30 @@ export function parseItemId(id: string): ItemPosition {
   return { issue, page, item };
 }
 
-/** Splits a page record's id (`2024-05-01/02/page`) into its issue and page segments. */
-export function parsePageId(id: string): { issue: string; page: string } {
+/** Splits a page record's id (`2024-05-01/02/page`, `undated/<stem>/page`) into issue and page. */
+export function parsePageId(id: string): { issue: string; page: string | null } {
   const parts = id.split('/');
   const last = parts.pop();
+  if (last === 'page' && isUndatedKey(parts.join('/'))) {
+    return { issue: parts.join('/'), page: null };
+  }
   const page = parts.pop();
   const issue = parts.join('/');
   if (last !== 'page' || page === undefined || !POSITION.test(page) || !isIssueKey(issue)) {
-    throw new Error(`${id}: page record must be at <date>/<NN>/page.json`);
+    throw new Error(
+      `${id}: page record must be at <date>/<NN>/page.json or ${UNDATED}/<name>/page.json`,
+    );
   }
   return { issue, page };
 }
 
-export function isIssueKey(key: string): boolean {
-  if (DATE.test(key)) return true;
+function isUndatedKey(key: string): boolean {
   const [head, stem, ...rest] = key.split('/');
   return head === UNDATED && stem !== undefined && stem !== '' && rest.length === 0;
+}
+
+export function isIssueKey(key: string): boolean {
+  return DATE.test(key) || isUndatedKey(key);
 }
 
 /** Two-digit (or longer) page or position segment: 1 → `01`. */
@@ -104,18 +125,20 @@ export function issueUrl(issue: string, base = siteBase()): string {
   return withBase(`${segments(issue)}/`, base);
 }
 
-export function pageUrl(issue: string, page: string, base = siteBase()): string {
+/** A page of an issue; an undated page (segment null) is at its issue's URL. */
+export function pageUrl(issue: string, page: string | null, base = siteBase()): string {
+  if (page === null) return issueUrl(issue, base);
   return withBase(`${segments(issue)}/${page}/`, base);
 }
 
 /** The anchor of a page's original raw text, on the page's own URL. */
-export function rawTextUrl(issue: string, page: string, base = siteBase()): string {
+export function rawTextUrl(issue: string, page: string | null, base = siteBase()): string {
   return `${pageUrl(issue, page, base)}#raw`;
 }
 
 export function itemUrl(id: string, base = siteBase()): string {
   const { issue, page, item } = parseItemId(id);
-  return withBase(`${segments(issue)}/${page}/${item}/`, base);
+  return withBase(`${segments(issue)}/${page === null ? '' : `${page}/`}${item}/`, base);
 }
 
 export function calendarUrl(base = siteBase()): string {

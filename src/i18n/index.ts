@@ -4,7 +4,7 @@
  * file; a second language is one more file with the same keys.
  */
 import zhCN from './zh-CN.json';
-import { loadConfig } from '../config.ts';
+import { siteConfig } from '../site/config.ts';
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -17,7 +17,7 @@ export const catalogs: ReadonlyMap<string, Messages> = new Map(
 );
 
 /** The UI language from the configuration. */
-export const lang = loadConfig().lang;
+export const lang = siteConfig.lang;
 
 const selected = catalogs.get(lang);
 if (selected === undefined) {

@@ -1,7 +1,7 @@
 /** OpenSearch description: lets a browser add the archive's search, which opens `search/?q=`. */
 import type { APIRoute } from 'astro';
 import { absoluteUrl, searchUrl, withBase } from '../archive/urls.ts';
-import { loadConfig } from '../config.ts';
+import { siteConfig } from '../site/config.ts';
 import { t } from '../i18n/index.ts';
 
 const XML_ESCAPES: Record<string, string> = {
@@ -17,7 +17,7 @@ function xml(text: string): string {
 }
 
 export const GET: APIRoute = ({ site }) => {
-  const config = loadConfig();
+  const config = siteConfig;
   const origin = site?.href ?? config.site;
   const template = `${absoluteUrl(searchUrl(), origin)}?q={searchTerms}`;
   const body = `<?xml version="1.0" encoding="UTF-8"?>

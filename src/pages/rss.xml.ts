@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getArchive } from '../archive/archive.ts';
 import { absoluteUrl, homeUrl, issueUrl } from '../archive/urls.ts';
-import { loadConfig } from '../config.ts';
+import { siteConfig } from '../site/config.ts';
 import { t } from '../i18n/index.ts';
 import { formatDate, pageTitle } from '../i18n/format.ts';
 
@@ -11,7 +11,7 @@ import { formatDate, pageTitle } from '../i18n/format.ts';
 export const FEED_ISSUES = 20;
 
 export const GET: APIRoute = async ({ site }) => {
-  const config = loadConfig();
+  const config = siteConfig;
   const origin = site?.href ?? config.site;
   const archive = await getArchive();
   const recent = archive.issues

@@ -60,6 +60,17 @@ export async function buildFixture(
   return outDir;
 }
 
+/** Converts a raw directory with the project's own CLI into a fresh temporary content directory. */
+export async function convertFixture(rawDir: string): Promise<string> {
+  const contentDir = await mkdtemp(join(tmpdir(), 'folio-content-'));
+  await run(process.execPath, ['bin/folio.mjs', 'ingest', rawDir, '--out', contentDir], {
+    cwd: projectRoot,
+    env: buildEnvironment(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return contentDir;
+}
+
 /** Serves a built site on a free loopback port, under `base` (e.g. "/archive/"). */
 export async function serve(outDir: string, base = '/'): Promise<Site> {
   const files = sirv(outDir, { dev: true, etag: true });

@@ -53,7 +53,7 @@ const items = [
   item('2024-05-02/02/01', { authors: ['王小明'], pageName: '经济' }),
   item('2024-05-02/01/02', { authors: ['李华', '王小明'] }),
   item('2024-05-02/01/01', { authors: ['陈静'] }),
-  item('undated/scan-a/01/01', { authors: ['陈静'] }),
+  item('undated/scan-a/01', { authors: ['陈静'], page: 1, order: 1 }),
   item('2023-05-02/01/01', { authors: ['王小明', '王小明'] }),
   item('2024-05-01/01/10', { order: 10 }),
   item('2024-05-01/01/02', { order: 2 }),
@@ -61,7 +61,7 @@ const items = [
 const pages = [
   page('2024-05-02/01/page', { pageName: '要闻', text: 'raw one' }),
   page('2024-05-02/03/page', { pageName: '副刊' }),
-  page('undated/scan-a/01/page'),
+  page('undated/scan-a/page', { page: 1 }),
 ];
 const index = buildIndexes(items, pages, { locale: 'zh-CN' });
 
@@ -129,7 +129,7 @@ describe('archive indexes', () => {
 
   test('should list reporters in pinyin order with their items oldest first, once per item', () => {
     expect([...index.reporters].map(([name, list]) => [name, list.map((i) => i.id)])).toEqual([
-      ['陈静', ['2024-05-02/01/01', 'undated/scan-a/01/01']],
+      ['陈静', ['2024-05-02/01/01', 'undated/scan-a/01']],
       ['李华', ['2024-05-02/01/02']],
       ['王小明', ['2023-05-02/01/01', '2024-05-02/01/02', '2024-05-02/02/01']],
     ]);
@@ -149,6 +149,20 @@ describe('archive indexes', () => {
       [2023, [[5, 1, 1]]],
       [2024, [[5, 2, 5]]],
     ]);
+  });
+
+  test('should keep an undated raw file as one page without a page segment', () => {
+    const issue = index.issueByKey.get('undated/scan-a');
+    expect(issue?.pages.map((p) => [p.segment, p.number, p.items.map((i) => i.id)])).toEqual([
+      [null, 1, ['undated/scan-a/01']],
+    ]);
+    expect(() =>
+      buildIndexes([item('undated/x/01', { page: 1 }), item('undated/x/02/01')], [], {
+        locale: 'zh-CN',
+      }),
+    ).toThrow(
+      'undated/x/02/01: undated/x holds both page directories (<NN>/) and items of its own; keep one layout',
+    );
   });
 
   test('should name the file of an entry that is not where the layout says', () => {

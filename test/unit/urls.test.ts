@@ -48,6 +48,10 @@ describe('URL scheme', () => {
     expect(issueUrl('undated/scan-a', '/')).toBe('/undated/scan-a/');
     expect(itemUrl('undated/scan-a/01/02', '/x/')).toBe('/x/undated/scan-a/01/02/');
     expect(issueJsonUrl('undated/scan-a', '/')).toBe('/data/undated/scan-a.json');
+    // An undated raw file written as one page: undated/<stem>/<kk>.md, the page at the issue URL.
+    expect(itemUrl('undated/scan-a/02', '/x/')).toBe('/x/undated/scan-a/02/');
+    expect(pageUrl('undated/scan-a', null, '/x/')).toBe('/x/undated/scan-a/');
+    expect(rawTextUrl('undated/scan-a', null, '/')).toBe('/undated/scan-a/#raw');
   });
 
   test('should percent-encode reporter names and search queries', () => {
@@ -69,6 +73,12 @@ describe('URL scheme', () => {
       item: '02',
     });
     expect(parsePageId('2024-05-01/02/page')).toEqual({ issue: '2024-05-01', page: '02' });
+    expect(parseItemId('undated/scan-a/02')).toEqual({
+      issue: 'undated/scan-a',
+      page: null,
+      item: '02',
+    });
+    expect(parsePageId('undated/scan-a/page')).toEqual({ issue: 'undated/scan-a', page: null });
   });
 
   test('should reject ids that do not follow the content layout, naming the id', () => {
@@ -78,9 +88,9 @@ describe('URL scheme', () => {
     expect(() => parseItemId('misc/02/03')).toThrow(
       'misc/02/03: item id must start with a date (YYYY-MM-DD) or undated/<name>',
     );
-    expect(() => parseItemId('undated/02/03')).toThrow('undated/02/03: item id must start with');
+    expect(() => parseItemId('undated/03')).toThrow('undated/03: item id must end in');
     expect(() => parsePageId('2024-05-01/02/03')).toThrow(
-      '2024-05-01/02/03: page record must be at <date>/<NN>/page.json',
+      '2024-05-01/02/03: page record must be at <date>/<NN>/page.json or undated/<name>/page.json',
     );
   });
 });

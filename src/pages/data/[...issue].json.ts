@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../archive/archive.ts';
 import { exportIssue } from '../../archive/export.ts';
-import { loadConfig } from '../../config.ts';
+import { siteConfig } from '../../site/config.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
@@ -10,7 +10,7 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const config = loadConfig();
+  const config = siteConfig;
   const archive = await getArchive();
   const issue = archive.issueByKey.get(params.issue ?? '');
   if (issue === undefined) throw new Error(`${params.issue ?? ''}: no such issue`);

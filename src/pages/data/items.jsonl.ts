@@ -2,10 +2,10 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../archive/archive.ts';
 import { exportItem } from '../../archive/export.ts';
-import { loadConfig } from '../../config.ts';
+import { siteConfig } from '../../site/config.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const config = loadConfig();
+  const config = siteConfig;
   const origin = site?.href ?? config.site;
   const archive = await getArchive();
   const lines: string[] = [];

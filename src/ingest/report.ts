@@ -1,0 +1,65 @@
+/** The run report of a conversion, and how it is printed. */
+import { join } from 'node:path';
+import type { Problem } from './read/problem.ts';
+import type { WriteSummary } from '../write/content-writer.ts';
+
+export interface IngestReport {
+  rawDir: string;
+  outDir: string;
+  /** Pages converted (files read, recognised and written). */
+  pages: number;
+  /** Items (articles and photos) on those pages. */
+  items: number;
+  /** Encoding → number of pages read in it, keys sorted. */
+  encodings: Record<string, number>;
+  /** Raw files converted into the undated group, relative to the raw directory. */
+  undated: string[];
+  /** Undated files, ignored files, doubtful segments: each names the file (and line). */
+  warnings: Problem[];
+  /** Files that could not be converted; the run went on without them. */
+  errors: Problem[];
+  files: WriteSummary;
+}
+
+export function formatReport(report: IngestReport): string {
+  const lines: string[] = [];
+  const { files } = report;
+  lines.push(
+    `Converted ${report.pages} ${plural(report.pages, 'page')} into ${report.items} ${plural(report.items, 'item')} in ${report.outDir}`,
+  );
+  const encodings = Object.entries(report.encodings).map(([name, n]) => `${name} ${n}`);
+  if (encodings.length > 0) lines.push(`Encodings: ${encodings.join(', ')}`);
+  if (report.undated.length > 0) lines.push(`Undated: ${report.undated.length}`);
+  lines.push(
+    `Files: ${files.written.length} written, ${files.unchanged.length} unchanged, ${files.kept.length} kept, ${files.removed.length} removed`,
+  );
+  if (files.kept.length > 0) {
+    lines.push(`Kept as they are (not overwritten):`);
+    for (const kept of files.kept)
+      lines.push(`  ${join(report.outDir, kept.path)}: ${kept.reason}`);
+  }
+  if (files.removed.length > 0) {
+    lines.push(`Removed (no longer produced, not edited):`);
+    for (const path of files.removed) lines.push(`  ${join(report.outDir, path)}`);
+  }
+  if (report.warnings.length > 0) {
+    lines.push(`Warnings (${report.warnings.length}):`);
+    for (const w of report.warnings) lines.push(`  ${where(w)}: ${w.message}`);
+  }
+  if (report.errors.length > 0) {
+    lines.push(`Errors (${report.errors.length}):`);
+    for (const e of report.errors) lines.push(`  ${where(e)}: ${e.message}`);
+    lines.push(
+      `${report.errors.length} ${plural(report.errors.length, 'problem')} kept files from being converted; the other files were converted.`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function where(problem: Problem): string {
+  return problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

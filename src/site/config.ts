@@ -1,0 +1,4 @@
+/** The configuration as the site's pages see it: read and validated once per build. */
+import { loadConfig } from '../config.ts';
+
+export const siteConfig = loadConfig();

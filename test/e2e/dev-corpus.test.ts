@@ -1,0 +1,240 @@
+/**
+ * The reader site over a real archive: `../shared/corpus/dev` converted at test time with
+ * `folio ingest`, built under /archive/, and walked as a reader would. What each page must show
+ * is read from the converted content itself, so the walk holds whatever the recogniser makes
+ * of the pages. The corpus texts stay outside the repository.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Browser, Page } from 'playwright-core';
+import {
+  buildFixture,
+  convertFixture,
+  launchBrowser,
+  openPage,
+  projectRoot,
+  serve,
+  type Site,
+} from './harness.ts';
+import { axeViolations } from './axe.ts';
+import { checkLinks } from './link-check.ts';
+
+const BASE = '/archive/';
+const corpus = join(projectRoot, '../shared/corpus/dev/raw');
+
+interface Front {
+  date: string | null;
+  page: number;
+  pageName: string | null;
+  kind: string;
+  order: number;
+  kicker: string | null;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  authors: string[];
+}
+interface Entry {
+  id: string;
+  front: Front;
+  body: string;
+}
+
+let site: Site;
+let browser: Browser;
+let contentDir: string;
+let entries: Entry[];
+
+async function readContent(dir: string): Promise<Entry[]> {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\d+\.md$/.test(f));
+  const read = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(join(dir, file), 'utf8');
+      const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+      return {
+        id: file.split(sep).join('/').replace(/\.md$/, ''),
+        front: parseYaml(yaml) as Front,
+        body: body.trim(),
+      };
+    }),
+  );
+  return read.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+beforeAll(async () => {
+  if (!existsSync(corpus)) throw new Error(`${corpus}: the dev corpus is needed beside the repo`);
+  contentDir = await convertFixture(corpus);
+  entries = await readContent(contentDir);
+  site = await serve(await buildFixture(contentDir, { FOLIO_BASE: BASE }), BASE);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await site.close();
+});
+
+const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+const fullDate = new Intl.DateTimeFormat('zh-CN', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'long',
+  timeZone: 'UTC',
+});
+const formatDate = (date: string) => fullDate.format(new Date(`${date}T00:00:00Z`));
+const pageLabel = (n: number, name: string | null) =>
+  `第${String(n).padStart(2, '0')}版${name === null ? '' : ` ${name}`}`;
+/** Body paragraphs as the page shows them: Markdown paragraphs, escapes undone. */
+const paragraphs = (body: string) =>
+  body
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/\\(.)/g, '$1').replace(/\n/g, ''))
+    .filter((p) => p !== '');
+
+test('should walk the converted dev corpus: home → calendar → issue → page → article → next → reporter', async () => {
+  const problems: string[] = [];
+  const page = await openPage(browser, problems);
+  const dated = entries.filter((e) => e.front.date !== null);
+  const dates = [...new Set(dated.map((e) => e.front.date ?? ''))].sort();
+  const latest = dates.at(-1) ?? '';
+  const inIssue = (date: string) =>
+    dated
+      .filter((e) => e.front.date === date)
+      .sort((a, b) => a.front.page - b.front.page || a.front.order - b.front.order);
+  const issueItems = inIssue(latest);
+  const firstPage = issueItems[0]?.front.page;
+  const frontPage = issueItems.filter((e) => e.front.page === firstPage);
+
+  await page.goto(site.url);
+  expect(await texts(page, 'main h1')).toEqual([`最新一期 ${formatDate(latest)}`]);
+  expect(await texts(page, 'main .item-title a')).toEqual(frontPage.map((e) => e.front.title));
+
+  await page.click('.site-nav >> text=往期回顾');
+  const [year, month] = latest.split('-');
+  await page.click(`a[href="${BASE}calendar/${year ?? ''}/${month ?? ''}/"]`);
+  const inMonth = dates.filter((d) => d.startsWith(`${year ?? ''}-${month ?? ''}`));
+  expect(await page.locator('.month-grid a').count()).toBe(inMonth.length);
+
+  await page.click(`.month-grid a[href="${BASE}${latest}/"]`);
+  expect(page.url()).toBe(`${site.url}${latest}/`);
+  expect(await texts(page, 'main h1')).toEqual([formatDate(latest)]);
+  const pages = [...new Map(issueItems.map((e) => [e.front.page, e.front])).values()];
+  const records = await Promise.all(
+    pages.map(async (p) => {
+      const file = join(contentDir, latest, String(p.page).padStart(2, '0'), 'page.json');
+      return JSON.parse(await readFile(file, 'utf8')) as { pageName: string | null; text: string };
+    }),
+  );
+  expect(await texts(page, '.issue-page h2')).toEqual(
+    pages.map((p, i) => pageLabel(p.page, records[i]?.pageName ?? null)),
+  );
+
+  await page.click('.issue-page h2 a >> nth=0');
+  const nn = String(firstPage).padStart(2, '0');
+  expect(page.url()).toBe(`${site.url}${latest}/${nn}/`);
+  expect(await texts(page, '.item-title a')).toEqual(frontPage.map((e) => e.front.title));
+  expect(await page.textContent('#raw pre')).toBe(records[0]?.text);
+
+  const first = frontPage[0];
+  if (first === undefined) throw new Error(`${latest}: no items on the front page`);
+  await page.click('.item-title a >> nth=0');
+  expect(page.url()).toBe(`${site.url}${first.id}/`);
+  expect(await texts(page, 'article h1')).toEqual([first.front.title]);
+  expect(await texts(page, 'article .kicker')).toEqual(
+    first.front.kicker === null ? [] : [first.front.kicker],
+  );
+  expect(await texts(page, 'article .subtitle')).toEqual(
+    first.front.subtitle === null ? [] : [first.front.subtitle],
+  );
+  expect(await texts(page, 'article .byline')).toEqual(
+    first.front.byline === null ? [] : [first.front.byline],
+  );
+  expect(await texts(page, 'article .article-body p')).toEqual(paragraphs(first.body));
+  expect(await page.locator('[data-pagefind-body]').count()).toBe(1);
+
+  // Next in the issue, across pages when the front page has one item.
+  const next = issueItems[1];
+  if (next === undefined) {
+    expect(await page.locator('.prev-next a.next').count()).toBe(0);
+  } else {
+    await page.click('.prev-next a.next');
+    expect(page.url()).toBe(`${site.url}${next.id}/`);
+    expect(await texts(page, 'article h1')).toEqual([next.front.title]);
+  }
+
+  const reporters = [...new Set(entries.flatMap((e) => e.front.authors))];
+  const bylined = entries.find((e) => e.front.authors.length > 0);
+  if (bylined === undefined) {
+    await page.click('.site-nav >> text=记者');
+    expect(await texts(page, 'main p >> nth=0')).toEqual([
+      `共 ${reporters.length} 位记者、通讯员和作者。`,
+    ]);
+  } else {
+    const name = bylined.front.authors[0] ?? '';
+    await page.goto(`${site.url}${bylined.id}/`);
+    await page.click(`article .byline a >> text=${name}`);
+    expect(decodeURIComponent(page.url())).toBe(`${site.url}reporters/${name}/`);
+    expect(await texts(page, 'main h1')).toEqual([`${name}的稿件`]);
+    const theirs = entries.filter((e) => e.front.authors.includes(name));
+    expect(await page.locator('.item-title a').count()).toBe(theirs.length);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('should pass axe and the link check on the dev corpus site, and report its pages by type', async () => {
+  const report = await checkLinks(site.outDir, BASE, 'https://example.org');
+  expect(report.broken).toEqual([]);
+
+  const html = (await readdir(site.outDir, { recursive: true }))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(sep).join('/'));
+  const types: Record<string, RegExp> = {
+    home: /^index\.html$/,
+    issue: /^\d{4}-\d{2}-\d{2}\/index\.html$/,
+    page: /^(\d{4}-\d{2}-\d{2}\/\d{2,3}|undated\/[^/]+)\/index\.html$/,
+    article: /^(\d{4}-\d{2}-\d{2}\/\d{2,3}|undated\/[^/]+)\/\d{2,3}\/index\.html$/,
+    calendar: /^calendar\//,
+    reporters: /^reporters\//,
+    'on-this-day': /^on-this-day\//,
+    other: /^(404\.html|search\/index\.html)$/,
+  };
+  const counts = Object.fromEntries(
+    Object.entries(types).map(([type, pattern]) => [
+      type,
+      html.filter((f) => pattern.test(f)).length,
+    ]),
+  );
+  console.log(
+    `dev corpus site: ${html.length} HTML pages ${JSON.stringify(counts)}; ` +
+      `link check: ${report.checked} references, ${report.broken.length} broken`,
+  );
+  expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(html.length);
+  expect(counts['article']).toBe(entries.length);
+
+  const found: string[] = [];
+  const page = await browser.newPage();
+  const sample = entries[0]?.id ?? '';
+  const samplePage = sample.split('/').slice(0, -1).join('/');
+  const date = sample.split('/')[0] ?? '';
+  for (const path of [
+    '',
+    'calendar/',
+    `calendar/${date.slice(0, 4)}/${date.slice(5, 7)}/`,
+    `${date}/`,
+    `${samplePage}/`,
+    `${sample}/`,
+    'reporters/',
+    'on-this-day/',
+    `on-this-day/${date.slice(5)}/`,
+  ]) {
+    await page.goto(site.url + path);
+    expect(await page.title()).not.toBe('');
+    for (const v of await axeViolations(page)) found.push(`${path}: ${v}`);
+  }
+  await page.close();
+  expect(found).toEqual([]);
+});

@@ -1,0 +1,97 @@
+/** The command line as a user runs it: a child process, its exit code and what it prints. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { makeRawDir, SAMPLE_PAGE, SECOND_PAGE } from './ingest/raw-dir.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+function folio(
+  args: string[],
+  cwd = root,
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(root, 'bin/folio.mjs'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('folio ingest', () => {
+  test('should convert and print the run report', () => {
+    const raw = makeRawDir({ '2024-05-01/01.txt': SAMPLE_PAGE, '2024-05-01/02.txt': SECOND_PAGE });
+    const out = mkdtempSync(join(tmpdir(), 'folio-cli-'));
+    const result = folio(['ingest', raw, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      new RegExp(`^Converted 2 pages into \\d+ items? in ${out}\nEncodings: utf-8 2\n`),
+    );
+    expect(existsSync(join(out, '2024-05-01/02/page.json'))).toBe(true);
+    const again = folio(['ingest', raw, '--out', out]);
+    expect(again.stdout).toMatch(/\nFiles: 0 written, \d+ unchanged, 0 kept, 0 removed\n/);
+  });
+
+  test('should exit 1 naming each file it could not convert, after converting the rest', () => {
+    const raw = makeRawDir({ '2024-05-01/01.txt': SAMPLE_PAGE, '2024-05-01/02.txt': '' });
+    const out = mkdtempSync(join(tmpdir(), 'folio-cli-'));
+    const result = folio(['ingest', raw, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      `Errors (1):\n  ${join(raw, '2024-05-01/02.txt')}: empty file\n`,
+    );
+    expect(result.stderr).toContain(
+      '1 problem kept files from being converted; the other files were converted.\n',
+    );
+    expect(existsSync(join(out, '2024-05-01/01/page.json'))).toBe(true);
+  });
+
+  test('should exit 1 naming a missing raw directory or a broken manifest', () => {
+    const missing = join(tmpdir(), 'folio-no-such-raw');
+    expect(folio(['ingest', missing])).toMatchObject({
+      status: 1,
+      stderr: `folio ingest: ${missing}: raw directory not found\n`,
+    });
+    const raw = makeRawDir({ 'manifest.json': '[{"file": ' });
+    const result = folio(['ingest', raw, '--out', mkdtempSync(join(tmpdir(), 'folio-cli-'))]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^folio ingest: ${join(raw, 'manifest.json')}: cannot parse JSON: `),
+    );
+  });
+
+  test('should exit 1 without a raw directory', () => {
+    expect(folio(['ingest'])).toMatchObject({
+      status: 1,
+      stderr: 'folio ingest: missing <raw-dir> (see folio --help)\n',
+    });
+  });
+
+  test('should describe ingest and build in --help', () => {
+    const result = folio(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('folio ingest <raw-dir> [--out <content-dir>]');
+    expect(result.stdout).toContain('convert raw/ into content/, then build the site');
+  });
+});
+
+describe('folio build', () => {
+  test('should convert raw/ first and not build the site when conversion fails', () => {
+    const project = makeRawDir({
+      'raw/2024-05-01/01.txt': SAMPLE_PAGE,
+      'raw/2024-05-01/02.txt': '\0',
+    });
+    copyFileSync(join(root, 'folio.config.json'), join(project, 'folio.config.json'));
+    writeFileSync(join(project, 'marker'), '');
+    const result = folio(['build', '--out', join(project, 'dist')], project);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`raw/2024-05-01/02.txt:1: contains NUL bytes`);
+    expect(result.stderr).toContain('folio build: conversion failed; the site was not built\n');
+    expect(existsSync(join(project, 'content/2024-05-01/01/page.json'))).toBe(true);
+    expect(existsSync(join(project, 'dist'))).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { formatReport, type IngestReport } from '../../../src/ingest/report.ts';
+
+const report: IngestReport = {
+  rawDir: 'raw',
+  outDir: 'content',
+  pages: 2,
+  items: 7,
+  encodings: { gb18030: 1, 'utf-8': 1 },
+  undated: ['scans/a.txt'],
+  warnings: [
+    { file: 'raw/scans/a.txt', message: 'no date …: converted as undated' },
+    { file: 'raw/2024-05-01/01.txt', line: 12, message: 'doubtful boundary' },
+  ],
+  errors: [{ file: 'raw/2024-05-01/02.txt', message: 'empty file' }],
+  files: {
+    written: ['2024-05-01/01/01.md'],
+    unchanged: ['2024-05-01/01/page.json'],
+    kept: [{ path: '2024-05-01/01/02.md', reason: 'edited since the converter wrote it' }],
+    removed: ['2024-04-30/01/01.md'],
+    ledgerWritten: true,
+  },
+};
+
+describe('formatReport', () => {
+  test('should print counts, kept and removed files, warnings and errors with file and line', () => {
+    expect(formatReport(report)).toBe(
+      [
+        'Converted 2 pages into 7 items in content',
+        'Encodings: gb18030 1, utf-8 1',
+        'Undated: 1',
+        'Files: 1 written, 1 unchanged, 1 kept, 1 removed',
+        'Kept as they are (not overwritten):',
+        '  content/2024-05-01/01/02.md: edited since the converter wrote it',
+        'Removed (no longer produced, not edited):',
+        '  content/2024-04-30/01/01.md',
+        'Warnings (2):',
+        '  raw/scans/a.txt: no date …: converted as undated',
+        '  raw/2024-05-01/01.txt:12: doubtful boundary',
+        'Errors (1):',
+        '  raw/2024-05-01/02.txt: empty file',
+        '1 problem kept files from being converted; the other files were converted.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('should print a clean run in three lines', () => {
+    const clean: IngestReport = {
+      ...report,
+      pages: 1,
+      items: 1,
+      encodings: { 'utf-8': 1 },
+      undated: [],
+      warnings: [],
+      errors: [],
+      files: { written: [], unchanged: ['a', 'b'], kept: [], removed: [], ledgerWritten: false },
+    };
+    expect(formatReport(clean)).toBe(
+      'Converted 1 page into 1 item in content\nEncodings: utf-8 1\nFiles: 0 written, 2 unchanged, 0 kept, 0 removed\n',
+    );
+  });
+});
