@@ -22,11 +22,11 @@ export const FILTERS = {
 } as const;
 
 /**
- * Sort keys: `oldest` orders by date, then page and position (ascending); `newest` is read
- * descending, so it holds the date with page and position counted down, and a day's items still
- * come in page order.
+ * The one sort key, `date`: the date, then page and position, so that oldest-first lists a day's
+ * items in page order (newest-first reverses them). One key, because Pagefind ships every sort
+ * order to the browser in its metadata: a second key would cost as much again.
  */
-export const SORT_KEYS = { oldest: 'date', newest: 'newest' } as const;
+export const SORT_KEY = 'date';
 
 function sortKey(date: string, page: number, order: number): string {
   return `${date}/${String(page).padStart(3, '0')}/${String(order).padStart(3, '0')}`;
@@ -67,9 +67,8 @@ export function articleIndexAttributes(item: ItemData): Record<string, string> {
     Object.assign(attributes, {
       'data-year': data['data-year'],
       'data-decade': data['data-decade'],
-      'data-sort-oldest': sortKey(item.date, item.page, item.order),
-      'data-sort-newest': sortKey(item.date, 999 - item.page, 999 - item.order),
-      'data-pagefind-sort': `${SORT_KEYS.oldest}[data-sort-oldest], ${SORT_KEYS.newest}[data-sort-newest]`,
+      'data-sort': sortKey(item.date, item.page, item.order),
+      'data-pagefind-sort': `${SORT_KEY}[data-sort]`,
     });
     filters.push(`${FILTERS.year}[data-year]`, `${FILTERS.decade}[data-decade]`);
   }

@@ -93,7 +93,12 @@ test('should filter, order and limit by date from the URL, and list the filter v
     '田间麦浪',
     '劳动者之歌',
   ]);
+  // Newest first, so a day's items come in reverse page order.
   expect(await search(page, '?from=2024-05-01&to=2024-05-01')).toEqual([
+    '田间麦浪',
+    '城南社区植树忙',
+  ]);
+  expect(await search(page, '?from=2024-05-01&to=2024-05-01&sort=oldest')).toEqual([
     '城南社区植树忙',
     '田间麦浪',
   ]);

@@ -144,12 +144,13 @@ async function runStock(
 
 /**
  * Bytes received while `action` runs (headers and body as transferred), all requests of the page
- * and its workers (Pagefind searches in a Web Worker); `pagefind` counts those of the index bundle.
+ * and its workers (Pagefind searches in a Web Worker); `pagefind` counts those of the index
+ * bundle, `byKind` splits them by file type (`meta`, `index`, `fragment`, `filter`, `js` …).
  */
 async function bytesDuring(
   page: Page,
   action: () => Promise<unknown>,
-): Promise<{ total: number; pagefind: number }> {
+): Promise<{ total: number; pagefind: number; byKind: Record<string, number> }> {
   const sizes: Promise<{ url: string; bytes: number }>[] = [];
   const listener = (request: Request): void => {
     sizes.push(
@@ -164,7 +165,19 @@ async function bytesDuring(
   page.context().off('requestfinished', listener);
   const all = await Promise.all(sizes);
   const sum = (list: { bytes: number }[]): number => list.reduce((n, x) => n + x.bytes, 0);
-  return { total: sum(all), pagefind: sum(all.filter((x) => x.url.includes('/pagefind/'))) };
+  const byKind: Record<string, number> = {};
+  for (const { url, bytes } of all) {
+    const path = new URL(url).pathname;
+    const kind =
+      /\.pf_(\w+)$/.exec(path)?.[1] ??
+      (path.endsWith('.js') ? 'js' : (/\.(\w+)$/.exec(path)?.[1] ?? 'html'));
+    byKind[kind] = (byKind[kind] ?? 0) + bytes;
+  }
+  return {
+    total: sum(all),
+    pagefind: sum(all.filter((x) => x.url.includes('/pagefind/'))),
+    byKind,
+  };
 }
 
 beforeAll(async () => {
@@ -231,8 +244,11 @@ test('should find every article holding a 2–6 character query, and only those,
     await tab.waitForFunction(() => 'folioSearch' in window);
   });
   const perQuery: number[] = [];
+  let firstByKind: Record<string, number> = {};
   for (const query of queries.slice(0, 50)) {
-    perQuery.push((await bytesDuring(tab, () => runFolio(tab, [query]))).total);
+    const measured = await bytesDuring(tab, () => runFolio(tab, [query]));
+    if (perQuery.length === 0) firstByKind = measured.byKind;
+    perQuery.push(measured.total);
   }
   await fresh.close();
   const warm = perQuery.slice(1).sort((a, b) => a - b);
@@ -245,8 +261,9 @@ test('should find every article holding a 2–6 character query, and only those,
     stockPhrase: { recall: phrase.recall, precisionAt10: phrase.precisionAt10 },
     bytes: {
       searchPageLoad: load.total,
-      searchPageLoadPagefind: load.pagefind,
+      searchPageLoadByKind: load.byKind,
       firstQuery: perQuery[0],
+      firstQueryByKind: firstByKind,
       warmMedian: median,
       warmMax: warm.at(-1),
     },

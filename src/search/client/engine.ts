@@ -17,7 +17,7 @@ import {
   type PagefindResult,
 } from './pagefind.ts';
 import type { SearchRequest } from './request.ts';
-import { SORT_KEYS } from '../attributes.ts';
+import { SORT_KEY } from '../attributes.ts';
 
 export interface Hit {
   url: string;
@@ -108,12 +108,15 @@ export function createSearchEngine(base: string): SearchEngine {
       const terms = queryTerms(request.query);
       const words = terms.flatMap(indexTermsFor);
       const options: PagefindOptions = { filters: { ...request.filters } };
-      if (request.sort === 'newest') options.sort = { [SORT_KEYS.newest]: 'desc' };
-      if (request.sort === 'oldest') options.sort = { [SORT_KEYS.oldest]: 'asc' };
+      if (request.sort === 'newest') options.sort = { [SORT_KEY]: 'desc' };
+      if (request.sort === 'oldest') options.sort = { [SORT_KEY]: 'asc' };
       if (request.from !== null || request.to !== null) {
         const known = Object.keys((await filters())['year'] ?? {});
         const years = yearsBetween(request.from, request.to, known);
         const chosen = request.filters.year;
+        if (!years.some((y) => chosen === undefined || y === chosen)) {
+          return { terms, candidates: 0, hits: [], done: true, more: () => Promise.resolve([]) };
+        }
         options.filters = {
           ...options.filters,
           year: { any: chosen === undefined ? years : years.filter((y) => y === chosen) },
@@ -124,7 +127,7 @@ export function createSearchEngine(base: string): SearchEngine {
         return { terms, candidates: 0, hits: [], done: true, more: () => Promise.resolve([]) };
       }
       if (words.length === 0 && options.sort === undefined) {
-        options.sort = { [SORT_KEYS.newest]: 'desc' };
+        options.sort = { [SORT_KEY]: 'desc' };
       }
       const found = await pf.search(words.length > 0 ? words.join(' ') : null, options);
       const results: PagefindResult[] = found?.results ?? [];
