@@ -6,7 +6,8 @@
  * asserted; the network bytes a search costs are reported (cold first query, warm later ones).
  *
  * For comparison the same queries also run against stock Pagefind (the article pages indexed
- * with its own Chinese segmentation), as a plain query and as a quoted phrase.
+ * with its own Chinese segmentation) as a plain query, as a quoted phrase, and with each
+ * result's text checked; and against Folio's bigram index without the check.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
@@ -16,7 +17,8 @@ import * as pagefind from 'pagefind';
 import type { Browser, Page, Request } from 'playwright-core';
 import { buildFixture, launchBrowser, serve, type Site } from './harness.ts';
 import { writeDevContent, type CorpusItem } from '../support/dev-corpus.ts';
-import { HAN, WORD_CHAR } from '../../src/search/normalize.ts';
+import { HAN, WORD_CHAR, queryTerms } from '../../src/search/normalize.ts';
+import { indexTermsFor } from '../../src/search/tokens.ts';
 import { itemUrl } from '../../src/archive/urls.ts';
 
 const SEED = 20240501;
@@ -121,24 +123,30 @@ async function runFolio(page: Page, queries: string[]): Promise<Measured[]> {
   }, queries);
 }
 
-/** Runs queries through stock Pagefind's bundle (written to `bundle`), plain or as phrases. */
-async function runStock(
+/**
+ * Runs Pagefind queries straight through a Pagefind bundle. With `verify`, a result counts only
+ * if its stored text holds the original query (the check Folio's engine makes), so the first 10
+ * are the first 10 that pass.
+ */
+async function runPagefind(
   page: Page,
   bundle: string,
-  queries: string[],
-  phrase: boolean,
+  searches: { pagefindQuery: string; query: string }[],
+  verify: boolean,
 ): Promise<Measured[]> {
   // A script string, so the test runner does not rewrite the browser's import().
-  const script = `(async ({ bundle, queries, phrase }) => {
+  const script = `(async ({ bundle, searches, verify }) => {
     const pf = await import(bundle);
     const out = [];
-    for (const query of queries) {
-      const found = await pf.search(phrase ? '"' + query + '"' : query);
-      const all = await Promise.all(found.results.map(async (r) => (await r.data()).url));
+    for (const { pagefindQuery, query } of searches) {
+      const found = await pf.search(pagefindQuery);
+      const data = await Promise.all(found.results.map((r) => r.data()));
+      const kept = verify ? data.filter((d) => d.content.replace(/\\s+/g, '').includes(query)) : data;
+      const all = kept.map((d) => d.url);
       out.push({ top: all.slice(0, 10), all });
     }
     return out;
-  })(${JSON.stringify({ bundle, queries, phrase })})`;
+  })(${JSON.stringify({ bundle, searches, verify })})`;
   return page.evaluate<Measured[]>(script);
 }
 
@@ -223,16 +231,21 @@ test('should find every article holding a 2–6 character query, and only those,
   await page.waitForFunction(() => 'folioSearch' in window);
 
   const folio = score(queries, await runFolio(page, queries), truth);
-  const stock = score(
+  const stockBundle = `${base}pagefind-stock/pagefind.js`;
+  const plain = queries.map((query) => ({ pagefindQuery: query, query }));
+  const stock = score(queries, await runPagefind(page, stockBundle, plain, false), truth);
+  const stockChecked = score(queries, await runPagefind(page, stockBundle, plain, true), truth);
+  const bigrams = queries.map((query) => ({
+    pagefindQuery: queryTerms(query).flatMap(indexTermsFor).join(' '),
+    query,
+  }));
+  const unchecked = score(
     queries,
-    await runStock(page, `${base}pagefind-stock/pagefind.js`, queries, false),
+    await runPagefind(page, `${base}pagefind/pagefind.js`, bigrams, false),
     truth,
   );
-  const phrase = score(
-    queries,
-    await runStock(page, `${base}pagefind-stock/pagefind.js`, queries, true),
-    truth,
-  );
+  const quoted = queries.map((query) => ({ pagefindQuery: `"${query}"`, query }));
+  const phrase = score(queries, await runPagefind(page, stockBundle, quoted, false), truth);
   await page.close();
 
   // Network bytes of a search: a fresh page (cold: Pagefind's code, metadata, index chunks and
@@ -259,6 +272,8 @@ test('should find every article holding a 2–6 character query, and only those,
     folio: { recall: folio.recall, precisionAt10: folio.precisionAt10 },
     stockPagefind: { recall: stock.recall, precisionAt10: stock.precisionAt10 },
     stockPhrase: { recall: phrase.recall, precisionAt10: phrase.precisionAt10 },
+    stockChecked: { recall: stockChecked.recall, precisionAt10: stockChecked.precisionAt10 },
+    bigramsUnchecked: { recall: unchecked.recall, precisionAt10: unchecked.precisionAt10 },
     bytes: {
       searchPageLoad: load.total,
       searchPageLoadByKind: load.byKind,
