@@ -12,6 +12,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.FOLIO_OUT ?? 'dist',
+  // Article text is shown as printed: no "smart" quotes, dashes or ellipses added at render time.
+  markdown: { smartypants: false },
   integrations: [
     folioSearch(),
     // Search pages are not content; the 404 page is not a page at all.

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import { ingest } from './ingest/ingest.ts';
 import { formatReport } from './ingest/report.ts';
+import { evaluateCorpus, formatReport as formatEvalReport } from './eval/run.ts';
 
 const HELP = `Folio: a newspaper's raw page text → a static, searchable archive site.
 
@@ -16,12 +17,14 @@ Usage:
   folio build --content <dir> [--out <dir>]     build the site from a content directory, no converting
   folio ingest <raw-dir> [--out <content-dir>]  convert raw page text into a content directory
   folio preview [--out <dir>] [--port <n>]      serve the built site on localhost
+  folio eval <corpus-dir> [--json]              measure recognition against a corpus's truth
   folio --help
 
 Options:
   --content <dir>   build the site from this content directory, without converting
   --out <dir>       output directory (build, preview: dist/; ingest: content/)
   --port <n>        preview port (default: 4321)
+  --json            eval: print the report as JSON
   --debug           print stack traces
 `;
 
@@ -29,6 +32,7 @@ const options = {
   content: { type: 'string' },
   out: { type: 'string' },
   port: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
 } as const;
@@ -79,6 +83,14 @@ export async function main(argv: string[]): Promise<number> {
           outDir: resolve(values.out ?? 'dist'),
           port: Number(values.port ?? 4321),
         });
+        return 0;
+      }
+      case 'eval': {
+        const [corpus, extra] = rest;
+        if (corpus === undefined) throw new Error('missing <corpus-dir> (see folio --help)');
+        if (extra !== undefined) throw new Error(`unexpected argument "${extra}"`);
+        const report = await evaluateCorpus(resolve(corpus));
+        console.log(values.json ? JSON.stringify(report, null, 2) : formatEvalReport(report));
         return 0;
       }
       default:

@@ -9,10 +9,13 @@ import { siteConfig } from '../site/config.ts';
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
-const files = import.meta.glob<Messages>('./*.json', { eager: true, import: 'default' });
+/** The reference catalog: every key is here; another language may lack some (zh-CN shows then). */
+export const REFERENCE = 'zh-CN';
+
+const files = import.meta.glob<Partial<Messages>>('./*.json', { eager: true, import: 'default' });
 
 /** Every catalog in this folder, by language tag (the file name). */
-export const catalogs: ReadonlyMap<string, Messages> = new Map(
+export const catalogs: ReadonlyMap<string, Partial<Messages>> = new Map(
   Object.entries(files).map(([path, messages]) => [path.replace(/^\.\/|\.json$/g, ''), messages]),
 );
 
@@ -25,7 +28,7 @@ if (selected === undefined) {
     `folio.config.json: lang "${lang}" has no src/i18n/${lang}.json (have: ${[...catalogs.keys()].join(', ')})`,
   );
 }
-const messages: Messages = selected;
+const messages: Messages = { ...zhCN, ...selected };
 
 /** The string for `key`, with `{name}` placeholders filled from `values`. */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {

@@ -11,8 +11,17 @@ export interface Item {
   kicker: string | null;
   title: string;
   subtitle: string | null;
-  /** Byline as printed, roles kept, leading □/■ markers and brackets removed. */
+  /**
+   * Byline as printed, roles kept: a byline line without its □/■ marker (`首席记者 张赤奎`), a
+   * photo credit (`记者 林群心 摄`), a dateline's byline (`本报讯（记者 X）`) or a credit that ends
+   * the body (`（通讯员 Y）`), brackets as printed.
+   */
   byline: string | null;
+  /**
+   * The byline is printed inside the body (a dateline's brackets, a credit ending the last
+   * paragraph): its text stays in the paragraph and `byline` repeats it.
+   */
+  bylineInline: boolean;
   /** Personal names only. */
   authors: string[];
   /** Body paragraphs, line breaks removed; a photo's caption is its one paragraph. */

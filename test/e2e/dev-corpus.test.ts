@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
@@ -237,4 +237,33 @@ test('should pass axe and the link check on the dev corpus site, and report its 
   }
   await page.close();
   expect(found).toEqual([]);
+});
+
+test('should take screenshots of the dev corpus site at 360 px and 1280 px', async () => {
+  const dir = join(projectRoot, '.tmp/screenshots');
+  await mkdir(dir, { recursive: true });
+  const article =
+    entries.find((e) => e.front.kicker !== null && e.front.subtitle !== null) ?? entries[0];
+  const photo = entries.find((e) => e.front.kind === 'photo');
+  const issue = article?.id.split('/')[0] ?? '';
+  const paths: Record<string, string> = {
+    home: '',
+    issue: `${issue}/`,
+    page: `${article?.id.split('/').slice(0, 2).join('/') ?? ''}/`,
+    article: `${article?.id ?? ''}/`,
+    ...(photo === undefined ? {} : { photo: `${photo.id}/` }),
+    reporters: 'reporters/',
+  };
+  for (const width of [360, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    for (const [name, path] of Object.entries(paths)) {
+      await page.goto(site.url + path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(`${name} ${width}: ${overflow}`).toBe(`${name} ${width}: 0`);
+      await page.screenshot({ path: join(dir, `dev-${name}-${width}.png`), fullPage: true });
+    }
+    await page.close();
+  }
 });

@@ -1,20 +1,27 @@
 import { expect, test } from 'vitest';
-import { catalogs, t } from '../../src/i18n/index.ts';
+import { catalogs, REFERENCE, t } from '../../src/i18n/index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-test('should give every language the same keys and placeholders as zh-CN', () => {
-  const zh = catalogs.get('zh-CN');
-  if (zh === undefined) throw new Error('no zh-CN catalog');
+test('should give every language only zh-CN keys, with the same placeholders', () => {
+  const zh: Record<string, string | undefined> = { ...catalogs.get(REFERENCE) };
   expect([...catalogs.keys()].sort()).toEqual(['en', 'zh-CN']);
   for (const [lang, messages] of catalogs) {
-    expect(Object.keys(messages).sort(), lang).toEqual(Object.keys(zh).sort());
     for (const [key, text] of Object.entries(messages)) {
-      expect(placeholders(text), `${lang} ${key}`).toEqual(
-        placeholders(zh[key as keyof typeof zh]),
-      );
+      const reference = zh[key];
+      if (reference === undefined) throw new Error(`src/i18n/${lang}.json: unknown key ${key}`);
+      expect(placeholders(text), `${lang} ${key}`).toEqual(placeholders(reference));
     }
   }
+});
+
+// The search interface's strings (search.*) may lag behind in English; they fall back to zh-CN.
+test('should translate every string outside the search interface into English', () => {
+  const en = catalogs.get('en') ?? {};
+  const missing = Object.keys(catalogs.get(REFERENCE) ?? {}).filter(
+    (key) => !(key in en) && !key.startsWith('search.'),
+  );
+  expect(missing).toEqual([]);
 });
 
 test('should fill placeholders and leave unknown ones visible', () => {

@@ -48,6 +48,7 @@ function firstLineTitle(text: string): PageModel {
         title,
         subtitle: null,
         byline: null,
+        bylineInline: false,
         authors: [],
         paragraphs: [rest.join('')],
         lines: { first: 1, last: 1 },
