@@ -6,6 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import type { CustomRecord } from 'pagefind';
 import { extractPage } from './extract.ts';
 import { encodeText } from './tokens.ts';
 
@@ -17,7 +18,7 @@ export const BUNDLE_DIR = 'pagefind';
 export interface IndexOptions {
   /** The built site. */
   siteDir: string;
-  /** Pages read at once. */
+  /** Files read ahead of the one being indexed. */
   concurrency?: number;
 }
 
@@ -48,6 +49,22 @@ export function pageUrl(siteDir: string, file: string): string {
   return `/${path.endsWith('index.html') ? path.slice(0, -'index.html'.length) : path}`;
 }
 
+/** The Pagefind record of a built page; null when it holds no article. */
+async function recordOf(siteDir: string, file: string): Promise<CustomRecord | null> {
+  const html = await readFile(file, 'utf8');
+  if (!html.includes('data-pagefind-body')) return null;
+  const page = extractPage(html, file);
+  if (page === null) return null;
+  return {
+    url: pageUrl(siteDir, file),
+    content: encodeText(page.text),
+    language: INDEX_LANGUAGE,
+    meta: page.meta,
+    filters: page.filters,
+    sort: page.sort,
+  };
+}
+
 export async function indexArticles({
   siteDir,
   concurrency = 16,
@@ -60,26 +77,27 @@ export async function indexArticles({
     const index = created.index;
     if (index === undefined) throw new Error('search index: Pagefind returned no index');
 
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let file = files[next++]; file !== undefined; file = files[next++]) {
-        const html = await readFile(file, 'utf8');
-        if (!html.includes('data-pagefind-body')) continue;
-        const page = extractPage(html, file);
-        if (page === null) continue;
-        const added = await index.addCustomRecord({
-          url: pageUrl(siteDir, file),
-          content: encodeText(page.text),
-          language: INDEX_LANGUAGE,
-          meta: page.meta,
-          filters: page.filters,
-          sort: page.sort,
-        });
-        fail(added.errors, file);
-        articles++;
-      }
+    // Files are read a few at a time but added in path order (dates first), so page numbers,
+    // and with them Pagefind's date order and year filters, run in order and compress well.
+    const reading = new Map<number, Promise<CustomRecord | null>>();
+    const read = (i: number): void => {
+      const file = files[i];
+      if (file === undefined) return;
+      const record = recordOf(siteDir, file);
+      // Its error is thrown when its turn comes; until then it must not count as unhandled.
+      record.catch(() => undefined);
+      reading.set(i, record);
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    for (let i = 0; i < concurrency; i++) read(i);
+    for (let i = 0; i < files.length; i++) {
+      const record = await reading.get(i);
+      reading.delete(i);
+      read(i + concurrency);
+      if (record === undefined || record === null) continue;
+      const added = await index.addCustomRecord(record);
+      fail(added.errors, files[i] ?? '');
+      articles++;
+    }
     const written = await index.writeFiles({ outputPath: join(siteDir, BUNDLE_DIR) });
     fail(written.errors, 'cannot write the index');
   } finally {

@@ -109,7 +109,12 @@ test('should filter, order and limit by date from the URL, and list the filter v
     '2023年',
   ]);
   // One decade only: no decade filter to offer.
-  expect(await page.locator('[data-filter="decade"]').isHidden()).toBe(true);
+  expect(await page.locator('#search-decade').count()).toBe(0);
+  expect(await page.locator('#search-kind option').allTextContents()).toEqual([
+    '全部',
+    '文章',
+    '图片新闻',
+  ]);
 });
 
 test('should keep searches in the history, so Back returns to the previous one', async () => {

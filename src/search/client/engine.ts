@@ -47,11 +47,9 @@ export interface SearchRun {
 
 export interface SearchEngine {
   search(request: SearchRequest): Promise<SearchRun>;
-  /** Filter values of the whole archive, with their page counts. */
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-function yearsBetween(from: string | null, to: string | null, known: string[]): string[] {
+function yearsBetween(from: string | null, to: string | null, known: readonly string[]): string[] {
   const low = from?.slice(0, 4) ?? '0000';
   const high = to?.slice(0, 4) ?? '9999';
   return known.filter((year) => year >= low && year <= high);
@@ -94,15 +92,15 @@ function hitOf(
   };
 }
 
-export function createSearchEngine(base: string): SearchEngine {
+/**
+ * The search of the site under `base`; `years` are the archive's years (a date range becomes a
+ * filter on the years it touches, and each hit's date is then checked).
+ */
+export function createSearchEngine(base: string, years: readonly string[]): SearchEngine {
   let loading: Promise<Pagefind> | undefined;
   const pagefind = (): Promise<Pagefind> => (loading ??= loadPagefind(base));
-  let allFilters: Promise<Record<string, Record<string, number>>> | undefined;
-  const filters = async (): Promise<Record<string, Record<string, number>>> =>
-    (allFilters ??= pagefind().then((p) => p.filters()));
 
   return {
-    filters,
     async search(request) {
       const pf = await pagefind();
       const terms = queryTerms(request.query);
@@ -111,16 +109,14 @@ export function createSearchEngine(base: string): SearchEngine {
       if (request.sort === 'newest') options.sort = { [SORT_KEY]: 'desc' };
       if (request.sort === 'oldest') options.sort = { [SORT_KEY]: 'asc' };
       if (request.from !== null || request.to !== null) {
-        const known = Object.keys((await filters())['year'] ?? {});
-        const years = yearsBetween(request.from, request.to, known);
         const chosen = request.filters.year;
-        if (!years.some((y) => chosen === undefined || y === chosen)) {
+        const inRange = yearsBetween(request.from, request.to, years).filter(
+          (y) => chosen === undefined || y === chosen,
+        );
+        if (inRange.length === 0) {
           return { terms, candidates: 0, hits: [], done: true, more: () => Promise.resolve([]) };
         }
-        options.filters = {
-          ...options.filters,
-          year: { any: chosen === undefined ? years : years.filter((y) => y === chosen) },
-        };
+        options.filters = { ...options.filters, year: { any: inRange } };
       }
       const hasFilters = Object.keys(options.filters ?? {}).length > 0;
       if (words.length === 0 && !hasFilters) {

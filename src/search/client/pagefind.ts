@@ -28,7 +28,6 @@ export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindOptions): Promise<PagefindSearch | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /** Loads the Pagefind bundle of the site under `base` (`/` or `/archive/`). */

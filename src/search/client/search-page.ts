@@ -73,24 +73,6 @@ function renderHit(hit: Hit, query: string, strings: Strings): HTMLLIElement {
   return item;
 }
 
-function fillSelect(
-  select: HTMLSelectElement,
-  values: string[],
-  label: (value: string) => string,
-  strings: Strings,
-): void {
-  const chosen = select.dataset['value'] ?? select.value;
-  const any = element('option', null, strings['search.any']);
-  any.value = '';
-  select.replaceChildren(any);
-  for (const value of values) {
-    const option = element('option', null, label(value));
-    option.value = value;
-    select.append(option);
-  }
-  select.value = chosen;
-}
-
 function required<T>(node: T | null): T {
   if (node === null) throw new Error('search page: markup is missing an element');
   return node;
@@ -98,7 +80,8 @@ function required<T>(node: T | null): T {
 
 export function mountSearchPage(root: HTMLElement): void {
   const strings = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
-  const engine = createSearchEngine(root.dataset['base'] ?? '/');
+  const years = JSON.parse(root.dataset['years'] ?? '[]') as string[];
+  const engine = createSearchEngine(root.dataset['base'] ?? '/', years);
   // Scripts (and tests) may drive the same engine the page uses.
   (window as unknown as { folioSearch: typeof engine }).folioSearch = engine;
 
@@ -123,9 +106,8 @@ export function mountSearchPage(root: HTMLElement): void {
   const fillForm = (request: SearchRequest): void => {
     field('q').value = request.query;
     for (const name of FILTER_NAMES) {
-      const select = field(name);
-      select.dataset['value'] = request.filters[name] ?? '';
-      select.value = request.filters[name] ?? '';
+      const select = form.elements.namedItem(name);
+      if (select instanceof HTMLSelectElement) select.value = request.filters[name] ?? '';
     }
     field('sort').value = request.sort;
     field('from').value = request.from ?? '';
@@ -156,34 +138,6 @@ export function mountSearchPage(root: HTMLElement): void {
     }
   };
 
-  const loadFilters = async (): Promise<void> => {
-    const filters = await engine.filters();
-    const values = (name: string): string[] => Object.keys(filters[name] ?? {}).sort();
-    fillSelect(
-      field('year') as HTMLSelectElement,
-      values('year').reverse(),
-      (v) => format(strings['search.yearValue'], { n: v }),
-      strings,
-    );
-    const decades = values('decade');
-    fillSelect(
-      field('decade') as HTMLSelectElement,
-      decades.reverse(),
-      (v) => format(strings['search.decadeValue'], { n: v }),
-      strings,
-    );
-    // A decade filter only helps when the archive spans more than one.
-    required(root.querySelector<HTMLElement>('[data-filter="decade"]')).hidden = decades.length < 2;
-    fillSelect(field('page') as HTMLSelectElement, values('page'), (v) => v, strings);
-    fillSelect(field('reporter') as HTMLSelectElement, values('reporter'), (v) => v, strings);
-    fillSelect(
-      field('kind') as HTMLSelectElement,
-      values('kind'),
-      (v) => strings[`search.kind.${v}`] ?? v,
-      strings,
-    );
-  };
-
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -211,9 +165,5 @@ export function mountSearchPage(root: HTMLElement): void {
   });
 
   const initial = requestFromParams(new URLSearchParams(location.search));
-  fillForm(initial);
-  void loadFilters().then(() => {
-    fillForm(initial);
-  });
   void run(initial);
 }
