@@ -113,6 +113,11 @@ export async function openPage(browser: Browser, problems: string[]): Promise<Pa
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()}`));
+  page.on('requestfailed', (req) => {
+    // Leaving a page cancels what it still loads (the favicon, say): not a fault of the site.
+    // A missing file is answered with a 404, which the console listener reports.
+    const failure = req.failure()?.errorText ?? 'unknown';
+    if (failure !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${req.url()} (${failure})`);
+  });
   return page;
 }

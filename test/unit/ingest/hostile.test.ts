@@ -31,15 +31,15 @@ describe('segmentPage on hostile input', () => {
     expect(balance(text, page)).toEqual({ lost: 0, extra: 0, sample: [] });
   });
 
-  it('should read a very long line in linear time', () => {
+  // A quadratic step would not finish a 1.6M-character line within the test's time limit; a
+  // linear one takes about half a second. No wall-clock assertion: a loaded machine is slower.
+  it('should read a very long line', { timeout: 60_000 }, () => {
     const line = '很长的一行文字，'.repeat(200_000);
-    const started = performance.now();
     const page = segmentPage(`${line}\n结束了。`);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(balance(`${line}\n结束了。`, page).lost).toBe(0);
   });
 
-  it('should read many lines without a sentence end', () => {
+  it('should read many lines without a sentence end', { timeout: 60_000 }, () => {
     const text = Array.from({ length: 50_000 }, (_, index) => `第${index}行没有句号`).join('\n');
     const page = segmentPage(text);
     expect(balance(text, page).lost).toBe(0);

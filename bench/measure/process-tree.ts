@@ -1,0 +1,148 @@
+/**
+ * Runs a command and measures it: wall time, every output line with the time it arrived, and
+ * peak memory, sampled from /proc for the whole process tree (VmHWM of each process, so a peak
+ * between two samples is still seen) and cross-checked with /usr/bin/time -v when present.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+
+export interface OutputLine {
+  /** Milliseconds since the command started. */
+  ms: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface Measured {
+  command: string;
+  exitCode: number;
+  wallMs: number;
+  lines: OutputLine[];
+  /** Largest peak resident set of any one process in the tree, and which one. */
+  peakProcess: { bytes: number; name: string };
+  /** Largest sum of the tree's resident sets seen in one sample. */
+  peakTreeBytes: number;
+  /** `Maximum resident set size` from /usr/bin/time -v, when available. */
+  timeMaxRssBytes: number | null;
+  /** User + system CPU time of the tree from /usr/bin/time -v: less sensitive to load than wall. */
+  cpuMs: number | null;
+}
+
+const TIME = '/usr/bin/time';
+const SAMPLE_MS = 100;
+
+async function parentsByPid(): Promise<Map<number, number>> {
+  const parents = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid …; comm may hold spaces and parentheses: split after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // The process ended between readdir and readFile.
+    }
+  }
+  return parents;
+}
+
+async function tree(root: number): Promise<number[]> {
+  const parents = await parentsByPid();
+  const pids = [root];
+  for (let i = 0; i < pids.length; i++) {
+    for (const [pid, ppid] of parents) if (ppid === pids[i]) pids.push(pid);
+  }
+  return pids;
+}
+
+async function memory(pid: number): Promise<{ name: string; hwm: number; rss: number } | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const field = (key: string): number =>
+      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?';
+    const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ').trim();
+    return {
+      name: cmdline === '' ? name : cmdline.slice(0, 160),
+      hwm: field('VmHWM'),
+      rss: field('VmRSS'),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `command args` in `cwd` with `env`, echoing its output when `echo` is set. */
+export async function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean },
+): Promise<Measured> {
+  const useTime = existsSync(TIME);
+  const started = performance.now();
+  const child = spawn(useTime ? TIME : command, useTime ? ['-v', command, ...args] : [...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: OutputLine[] = [];
+  const collect = (stream: 'stdout' | 'stderr'): Promise<void> =>
+    new Promise((done) => {
+      const source = child[stream];
+      createInterface({ input: source, crlfDelay: Infinity })
+        .on('line', (text) => {
+          lines.push({ ms: performance.now() - started, stream, text });
+          if (options.echo === true && !text.startsWith('\t')) console.error(`    ${text}`);
+        })
+        .on('close', done);
+    });
+  const collecting = Promise.all([collect('stdout'), collect('stderr')]);
+  const peakProcess = { bytes: 0, name: '' };
+  let peakTreeBytes = 0;
+  const state = { running: true };
+  const sampler = (async () => {
+    while (state.running) {
+      const pid = child.pid;
+      if (pid !== undefined) {
+        let sum = 0;
+        for (const p of await tree(pid)) {
+          const m = await memory(p);
+          if (m === null || m.name.startsWith(TIME)) continue;
+          sum += m.rss;
+          if (m.hwm > peakProcess.bytes) Object.assign(peakProcess, { bytes: m.hwm, name: m.name });
+        }
+        peakTreeBytes = Math.max(peakTreeBytes, sum);
+      }
+      await new Promise((done) => setTimeout(done, SAMPLE_MS));
+    }
+  })();
+  const exitCode = await new Promise<number>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => {
+      done(code ?? 1);
+    });
+  });
+  const wallMs = performance.now() - started;
+  state.running = false;
+  await Promise.all([sampler, collecting]);
+  const timeField = (label: string): number | null => {
+    const line = lines.find((l) => l.text.includes(label));
+    return line === undefined ? null : Number(line.text.slice(line.text.lastIndexOf(':') + 1));
+  };
+  const maxRss = timeField('Maximum resident set size (kbytes)');
+  const user = timeField('User time (seconds)');
+  const system = timeField('System time (seconds)');
+  return {
+    command: [command, ...args].join(' '),
+    exitCode,
+    wallMs,
+    lines: lines.filter((l) => !l.text.startsWith('\t')),
+    peakProcess,
+    peakTreeBytes,
+    timeMaxRssBytes: maxRss === null ? null : maxRss * 1024,
+    cpuMs: user === null || system === null ? null : (user + system) * 1000,
+  };
+}

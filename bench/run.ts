@@ -1,0 +1,360 @@
+/**
+ * The scale benchmark: generates a synthetic archive, then builds Folio and the bare yardstick
+ * (one Astro page per item plus the Pagefind CLI) on the same content, side by side, and reports
+ * wall time by stage, peak memory, dist/ size and file count.
+ *
+ *   npm run bench -- --articles 10000 [--seed 1] [--work .tmp/bench] [--skip convert|folio|yardstick|pagefind]
+ *                    [--incremental]
+ *
+ * Results are printed as a table and written as JSON to `<work>/results/`.
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PAPER, DEFAULT_SEED, generate, type GenerateStats } from './generate.ts';
+import { astroStages, type Stages } from './measure/astro-stages.ts';
+import { distSize, type DistSize } from './measure/dist-size.ts';
+import { runMeasured, type Measured } from './measure/process-tree.ts';
+import { searchCost, type SearchCost, type SearchDriver } from './measure/search-bytes.ts';
+import { generateDay, issuePlan } from './synth/archive.ts';
+import { writeDay } from './synth/write.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const ASTRO = join(root, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND = join(root, 'node_modules/pagefind/lib/runner/bin.cjs');
+
+interface StepResult {
+  wallMs: number;
+  peakProcessBytes: number;
+  peakProcess: string;
+  peakTreeBytes: number;
+  timeMaxRssBytes: number | null;
+  cpuMs: number | null;
+  command: string;
+}
+
+interface SiteResult {
+  build: StepResult & { stages: Stages };
+  search: StepResult | null;
+  /** Network bytes per query, when the site has a Pagefind bundle. */
+  queries: SearchCost | null;
+  totalMs: number;
+  peakBytes: number;
+  dist: DistSize;
+}
+
+function step(measured: Measured, what: string): StepResult {
+  if (measured.exitCode !== 0) {
+    const tail = measured.lines
+      .slice(-30)
+      .map((l) => l.text)
+      .join('\n');
+    throw new Error(`${what} failed (exit ${measured.exitCode}): ${measured.command}\n${tail}`);
+  }
+  return {
+    wallMs: measured.wallMs,
+    peakProcessBytes: measured.peakProcess.bytes,
+    peakProcess: measured.peakProcess.name,
+    peakTreeBytes: measured.peakTreeBytes,
+    timeMaxRssBytes: measured.timeMaxRssBytes,
+    cpuMs: measured.cpuMs,
+    command: measured.command,
+  };
+}
+
+async function astroBuild(
+  projectRoot: string,
+  outDir: string,
+  content: string,
+  what: string,
+): Promise<StepResult & { stages: Stages }> {
+  const measured = await runMeasured(
+    process.execPath,
+    [ASTRO, 'build', '--root', projectRoot, '--outDir', outDir],
+    { cwd: projectRoot, env: { FOLIO_CONTENT: content, FOLIO_OUT: outDir }, echo: false },
+  );
+  return { ...step(measured, what), stages: astroStages(measured.lines, measured.wallMs) };
+}
+
+/** Removes Astro's content layer cache so the build is a cold one. */
+async function coldCache(projectRoot: string): Promise<void> {
+  await rm(join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
+  await rm(join(projectRoot, '.astro/data-store.json'), { force: true });
+}
+
+interface ConvertResult extends StepResult {
+  pages: number;
+  pagesPerSecond: number;
+  /** Markdown items the converter wrote, against the items generated. */
+  itemsWritten: number;
+}
+
+/** Whether this checkout's CLI has the converter (`folio ingest`). */
+async function hasIngest(): Promise<boolean> {
+  const help = await runMeasured(process.execPath, ['bin/folio.mjs', '--help'], { cwd: root });
+  return help.lines.some((line) => line.text.includes('folio ingest'));
+}
+
+async function countItems(dir: string): Promise<number> {
+  const files = await readdir(dir, { recursive: true });
+  return files.filter((file) => /\d{2,3}\.md$/.test(file)).length;
+}
+
+async function convert(raw: string, out: string, pages: number): Promise<ConvertResult> {
+  await rm(out, { recursive: true, force: true });
+  const measured = await runMeasured(
+    process.execPath,
+    ['bin/folio.mjs', 'ingest', raw, '--out', out],
+    { cwd: root, env: { CI: '1' } },
+  );
+  const result = step(measured, 'folio ingest');
+  return {
+    ...result,
+    pages,
+    pagesPerSecond: pages / (result.wallMs / 1000),
+    itemsWritten: await countItems(out),
+  };
+}
+
+/**
+ * Queries of 2–6 characters: words the generator's grammar uses often and rarely, and a
+ * reporter's name from the first issue.
+ */
+function queriesFor(seed: number): string[] {
+  const first = generateDay(seed, '2015-01-01', 30).pages[0]?.items[0]?.authors[0] ?? '记者';
+  return ['垃圾分类', '社区', first, '消防安全', '志愿者', '老旧小区改造'];
+}
+
+async function queriesCost(
+  outDir: string,
+  driver: SearchDriver,
+  seed: number,
+): Promise<SearchCost | null> {
+  if (!existsSync(join(outDir, 'pagefind/pagefind.js'))) return null;
+  return searchCost(outDir, driver, queriesFor(seed));
+}
+
+async function yardstick(
+  work: string,
+  content: string,
+  seed: number,
+  withSearch: boolean,
+): Promise<SiteResult> {
+  const project = join(work, 'yardstick');
+  const outDir = join(work, 'yardstick-dist');
+  await rm(project, { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
+  // Built from a copy under the work directory, so its generated types stay out of the repo.
+  await cp(join(root, 'bench/yardstick'), project, { recursive: true });
+  const build = await astroBuild(project, outDir, content, 'yardstick build');
+  const search = withSearch
+    ? step(
+        await runMeasured(process.execPath, [PAGEFIND, '--site', outDir], { cwd: work }),
+        'yardstick pagefind',
+      )
+    : null;
+  return {
+    build,
+    search,
+    totalMs: build.wallMs + (search?.wallMs ?? 0),
+    peakBytes: Math.max(build.peakProcessBytes, search?.peakProcessBytes ?? 0),
+    dist: await distSize(outDir),
+    queries: await queriesCost(
+      outDir,
+      { kind: 'api', pagePath: '2015-01-01/01/01/', bundle: 'pagefind/' },
+      seed,
+    ),
+  };
+}
+
+async function folio(content: string, outDir: string, seed: number): Promise<SiteResult> {
+  const build = await astroBuild(root, outDir, content, 'Folio build');
+  return {
+    build,
+    search: null,
+    totalMs: build.wallMs,
+    peakBytes: build.peakProcessBytes,
+    dist: await distSize(outDir),
+    // Folio's index holds its own index form of the text: search through its search page.
+    queries: await queriesCost(outDir, { kind: 'page', pagePath: 'search/' }, seed),
+  };
+}
+
+/** Adds the issue after the archive's last one to `content` (a day's worth of new items). */
+async function addOneDay(content: string, articles: number, seed: number): Promise<string> {
+  let last = '';
+  for (const { date } of issuePlan({ articles, seed })) last = date;
+  const next = new Date(`${last}T00:00:00Z`);
+  do next.setUTCDate(next.getUTCDate() + 1);
+  while (next.getUTCDay() === 0);
+  const date = next.toISOString().slice(0, 10);
+  await writeDay(generateDay(seed, date, 30), { content, paper: DEFAULT_PAPER });
+  return date;
+}
+
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+}
+
+function report(results: {
+  generated: GenerateStats;
+  conversion: ConvertResult | null;
+  yardstick: SiteResult | null;
+  folio: SiteResult | null;
+  incremental: { date: string; build: StepResult & { stages: Stages } } | null;
+}): string {
+  const sites: [string, SiteResult | null][] = [
+    ['yardstick', results.yardstick],
+    ['Folio', results.folio],
+  ];
+  const rows: string[][] = [['', ...sites.map(([name]) => name)]];
+  const row = (label: string, cell: (r: SiteResult) => string): void => {
+    rows.push([label, ...sites.map(([, r]) => (r === null ? '—' : cell(r)))]);
+  };
+  row('total wall', (r) => s(r.totalMs));
+  row('CPU user+sys', (r) => s((r.build.cpuMs ?? 0) + (r.search?.cpuMs ?? 0)));
+  row('  astro start-up', (r) => s(r.build.stages.startupMs));
+  row('  content sync', (r) => s(r.build.stages.contentSyncMs));
+  row('  types + build info', (r) => s(r.build.stages.prepareMs));
+  row('  bundle', (r) => s(r.build.stages.bundleMs));
+  row('  page rendering', (r) => s(r.build.stages.renderMs));
+  row('  after pages (hooks)', (r) => s(r.build.stages.afterPagesMs));
+  row('  pagefind CLI', (r) => (r.search === null ? '—' : s(r.search.wallMs)));
+  row('pages built (astro)', (r) => String(r.build.stages.pages ?? '?'));
+  row('peak RSS, one process', (r) => mb(r.peakBytes));
+  row(
+    '  build / pagefind',
+    (r) =>
+      `${mb(r.build.peakProcessBytes)} / ${r.search === null ? '—' : mb(r.search.peakProcessBytes)}`,
+  );
+  row('dist files', (r) => String(r.dist.files));
+  row('dist size', (r) => mb(r.dist.bytes));
+  row('  pagefind files / size', (r) => `${r.dist.searchFiles} / ${mb(r.dist.searchBytes)}`);
+  row('search bytes, cold', (r) => (r.queries === null ? '—' : kb(r.queries.cold.bytes)));
+  row('  of it under pagefind/', (r) =>
+    r.queries === null
+      ? '—'
+      : kb(
+          r.queries.cold.files
+            .filter((f) => f.path.startsWith('/pagefind/'))
+            .reduce((sum, f) => sum + f.bytes, 0),
+        ),
+  );
+  row('search bytes, warm (max)', (r) =>
+    r.queries === null ? '—' : kb(Math.max(...r.queries.warm.map((q) => q.bytes))),
+  );
+  const g = results.generated;
+  const lines = [
+    `${g.items} items, ${g.pages} pages, ${g.issues} issues (${g.firstDate ?? ''} … ${g.lastDate ?? ''})`,
+    table(rows),
+  ];
+  const c = results.conversion;
+  if (c !== null) {
+    lines.push(
+      `conversion: ${c.pages} pages in ${s(c.wallMs)} (CPU ${s(c.cpuMs ?? 0)}) = ${c.pagesPerSecond.toFixed(1)} pages/s, peak ${mb(c.peakProcessBytes)}, ${c.itemsWritten} items written of ${g.items} generated`,
+    );
+  }
+  if (results.yardstick !== null && results.folio !== null) {
+    lines.push(
+      `Folio / yardstick wall: ${(results.folio.totalMs / results.yardstick.totalMs).toFixed(2)}`,
+    );
+  }
+  if (results.incremental !== null) {
+    const b = results.incremental.build;
+    lines.push(
+      `incremental (+${results.incremental.date}): ${s(b.wallMs)} wall (CPU ${s(b.cpuMs ?? 0)}), content sync ${s(b.stages.contentSyncMs)}, rendering ${s(b.stages.renderMs)}, peak ${mb(b.peakProcessBytes)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      work: { type: 'string', default: join(root, '.tmp/bench') },
+      skip: { type: 'string', multiple: true, default: [] },
+      incremental: { type: 'boolean', default: false },
+    },
+  });
+  const articles = Number(values.articles);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(articles) || articles < 1)
+    throw new Error('--articles: a positive integer');
+  const work = resolve(values.work);
+  const raw = join(work, 'raw');
+  const content = join(work, 'content');
+  await mkdir(work, { recursive: true });
+
+  console.error(`generating ${articles} items…`);
+  const generated = await generate({ articles, seed }, { raw, content, paper: DEFAULT_PAPER });
+
+  let conversion: ConvertResult | null = null;
+  if (!values.skip.includes('convert')) {
+    if (await hasIngest()) {
+      console.error(`converting ${generated.pages} raw pages…`);
+      conversion = await convert(raw, join(work, 'converted'), generated.pages);
+    } else {
+      console.error('no converter in this checkout (folio ingest): conversion not measured');
+    }
+  }
+
+  let yardstickResult: SiteResult | null = null;
+  if (!values.skip.includes('yardstick')) {
+    console.error('building the yardstick…');
+    yardstickResult = await yardstick(work, content, seed, !values.skip.includes('pagefind'));
+  }
+  let folioResult: SiteResult | null = null;
+  let incremental: { date: string; build: StepResult & { stages: Stages } } | null = null;
+  if (!values.skip.includes('folio')) {
+    console.error('building Folio (cold)…');
+    const outDir = join(work, 'folio-dist');
+    await rm(outDir, { recursive: true, force: true });
+    await coldCache(root);
+    folioResult = await folio(content, outDir, seed);
+    if (values.incremental) {
+      const date = await addOneDay(content, articles, seed);
+      console.error(`rebuilding Folio with one more issue (${date})…`);
+      incremental = { date, build: await astroBuild(root, outDir, content, 'Folio rebuild') };
+    }
+  }
+
+  const results = {
+    articles,
+    seed,
+    generated,
+    conversion,
+    yardstick: yardstickResult,
+    folio: folioResult,
+    incremental,
+  };
+  console.log(report(results));
+  const dir = join(work, 'results');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${articles}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, JSON.stringify({ ...results, machine: await machine() }, null, 2) + '\n');
+  console.error(`results: ${file}`);
+}
+
+async function machine(): Promise<{ node: string; cpus: number; loadavg: number[]; date: string }> {
+  const { cpus, loadavg } = await import('node:os');
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    loadavg: loadavg(),
+    date: new Date().toISOString(),
+  };
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 1;
+});
