@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   buildFixture,
   convertFixture,
+  follow,
   launchBrowser,
   openPage,
   projectRoot,
@@ -113,14 +114,14 @@ test('should walk the converted dev corpus: home → calendar → issue → page
   expect(await texts(page, 'main h1')).toEqual([`最新一期 ${formatDate(latest)}`]);
   expect(await texts(page, 'main .item-title a')).toEqual(frontPage.map((e) => e.front.title));
 
-  await page.click('.site-nav >> text=往期回顾');
+  await follow(page, '.site-nav >> text=往期回顾', `${site.url}calendar/`);
   const [year, month] = latest.split('-');
-  await page.click(`a[href="${BASE}calendar/${year ?? ''}/${month ?? ''}/"]`);
+  const monthPath = `calendar/${year ?? ''}/${month ?? ''}/`;
+  await follow(page, `a[href="${BASE}${monthPath}"]`, site.url + monthPath);
   const inMonth = dates.filter((d) => d.startsWith(`${year ?? ''}-${month ?? ''}`));
   expect(await page.locator('.month-grid a').count()).toBe(inMonth.length);
 
-  await page.click(`.month-grid a[href="${BASE}${latest}/"]`);
-  expect(page.url()).toBe(`${site.url}${latest}/`);
+  await follow(page, `.month-grid a[href="${BASE}${latest}/"]`, `${site.url}${latest}/`);
   expect(await texts(page, 'main h1')).toEqual([formatDate(latest)]);
   const pages = [...new Map(issueItems.map((e) => [e.front.page, e.front])).values()];
   const records = await Promise.all(
@@ -133,16 +134,14 @@ test('should walk the converted dev corpus: home → calendar → issue → page
     pages.map((p, i) => pageLabel(p.page, records[i]?.pageName ?? null)),
   );
 
-  await page.click('.issue-page h2 a >> nth=0');
   const nn = String(firstPage).padStart(2, '0');
-  expect(page.url()).toBe(`${site.url}${latest}/${nn}/`);
+  await follow(page, '.issue-page h2 a >> nth=0', `${site.url}${latest}/${nn}/`);
   expect(await texts(page, '.item-title a')).toEqual(frontPage.map((e) => e.front.title));
   expect(await page.textContent('#raw pre')).toBe(records[0]?.text);
 
   const first = frontPage[0];
   if (first === undefined) throw new Error(`${latest}: no items on the front page`);
-  await page.click('.item-title a >> nth=0');
-  expect(page.url()).toBe(`${site.url}${first.id}/`);
+  await follow(page, '.item-title a >> nth=0', `${site.url}${first.id}/`);
   expect(await texts(page, 'article h1')).toEqual([first.front.title]);
   expect(await texts(page, 'article .kicker')).toEqual(
     first.front.kicker === null ? [] : [first.front.kicker],
@@ -161,23 +160,21 @@ test('should walk the converted dev corpus: home → calendar → issue → page
   if (next === undefined) {
     expect(await page.locator('.prev-next a.next').count()).toBe(0);
   } else {
-    await page.click('.prev-next a.next');
-    expect(page.url()).toBe(`${site.url}${next.id}/`);
+    await follow(page, '.prev-next a.next', `${site.url}${next.id}/`);
     expect(await texts(page, 'article h1')).toEqual([next.front.title]);
   }
 
   const reporters = [...new Set(entries.flatMap((e) => e.front.authors))];
   const bylined = entries.find((e) => e.front.authors.length > 0);
   if (bylined === undefined) {
-    await page.click('.site-nav >> text=记者');
+    await follow(page, '.site-nav >> text=记者', `${site.url}reporters/`);
     expect(await texts(page, 'main p >> nth=0')).toEqual([
       `共 ${reporters.length} 位记者、通讯员和作者。`,
     ]);
   } else {
     const name = bylined.front.authors[0] ?? '';
     await page.goto(`${site.url}${bylined.id}/`);
-    await page.click(`article .byline a >> text=${name}`);
-    expect(decodeURIComponent(page.url())).toBe(`${site.url}reporters/${name}/`);
+    await follow(page, `article .byline a >> text=${name}`, `${site.url}reporters/${name}/`);
     expect(await texts(page, 'main h1')).toEqual([`${name}的稿件`]);
     const theirs = entries.filter((e) => e.front.authors.includes(name));
     expect(await page.locator('.item-title a').count()).toBe(theirs.length);

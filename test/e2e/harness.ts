@@ -121,3 +121,15 @@ export async function openPage(browser: Browser, problems: string[]): Promise<Pa
   });
   return page;
 }
+
+/**
+ * Clicks `selector` and waits until the page has loaded `url` (compared with percent-encoding
+ * undone), so what is read next comes from the new page.
+ */
+export async function follow(page: Page, selector: string, url: string): Promise<void> {
+  const target = decodeURIComponent(url);
+  await Promise.all([
+    page.waitForURL((current) => decodeURIComponent(current.href) === target),
+    page.click(selector),
+  ]);
+}

@@ -8,7 +8,15 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildFixture, launchBrowser, openPage, projectRoot, serve, type Site } from './harness.ts';
+import {
+  buildFixture,
+  follow,
+  launchBrowser,
+  openPage,
+  projectRoot,
+  serve,
+  type Site,
+} from './harness.ts';
 import { axeViolations } from './axe.ts';
 import { checkLinks } from './link-check.ts';
 
@@ -73,8 +81,7 @@ describe('a reader walks the archive', () => {
     ]);
     expect(await page.getAttribute('.search-box', 'action')).toBe('/archive/search/');
 
-    await page.click('.site-nav >> text=往期回顾');
-    expect(page.url()).toBe(`${site.url}calendar/`);
+    await follow(page, '.site-nav >> text=往期回顾', `${site.url}calendar/`);
     expect(await texts(page, 'main h2')).toEqual([
       '2023年 2 期，5 篇',
       '2024年 3 期，8 篇',
@@ -87,8 +94,7 @@ describe('a reader walks the archive', () => {
       '5月2 期，7 篇',
     ]);
 
-    await page.click('a[href="/archive/calendar/2024/05/"]');
-    expect(page.url()).toBe(`${site.url}calendar/2024/05/`);
+    await follow(page, 'a[href="/archive/calendar/2024/05/"]', `${site.url}calendar/2024/05/`);
     expect(await texts(page, 'main h1')).toEqual(['2024年5月 往期回顾']);
     expect(await texts(page, '.month-grid th')).toEqual(['一', '二', '三', '四', '五', '六', '日']);
     expect(await texts(page, '.month-grid tbody tr:first-child td')).toEqual([
@@ -104,8 +110,7 @@ describe('a reader walks the archive', () => {
       '2024年5月2日，5 篇',
     );
 
-    await page.click('.month-grid a >> nth=1');
-    expect(page.url()).toBe(`${site.url}2024-05-02/`);
+    await follow(page, '.month-grid a >> nth=1', `${site.url}2024-05-02/`);
     expect(await texts(page, 'main h1')).toEqual(['2024年5月2日星期四']);
     expect(await texts(page, '.issue-page h2')).toEqual([
       '第01版 要闻',
@@ -121,8 +126,7 @@ describe('a reader walks the archive', () => {
       '下一期日期不详（scan-a）',
     ]);
 
-    await page.click('.issue-page h2 >> text=第01版 要闻');
-    expect(page.url()).toBe(`${site.url}2024-05-02/01/`);
+    await follow(page, '.issue-page h2 >> text=第01版 要闻', `${site.url}2024-05-02/01/`);
     expect(await texts(page, 'main h1')).toEqual(['第01版 要闻2024年5月2日星期四']);
     expect(await texts(page, '.item-list .kicker')).toEqual(['聚焦民生实事']);
     expect(await texts(page, '.item-list .subtitle')).toEqual(['——今年计划完成十二个小区']);
@@ -132,8 +136,7 @@ describe('a reader walks the archive', () => {
     };
     expect(await page.textContent('#raw pre')).toBe(record.text);
 
-    await page.click('.item-list >> text=老旧小区改造全面启动');
-    expect(page.url()).toBe(`${site.url}2024-05-02/01/01/`);
+    await follow(page, '.item-list >> text=老旧小区改造全面启动', `${site.url}2024-05-02/01/01/`);
     expect(await texts(page, '.breadcrumbs li')).toEqual([
       '首页',
       '2024年5月2日',
@@ -172,16 +175,14 @@ describe('a reader walks the archive', () => {
       '要闻',
     ]);
 
-    await page.click('.prev-next a.next');
-    expect(page.url()).toBe(`${site.url}2024-05-02/01/02/`);
+    await follow(page, '.prev-next a.next', `${site.url}2024-05-02/01/02/`);
     expect(await texts(page, 'article h1')).toEqual(['夜市经济添活力']);
     expect(await texts(page, '.prev-next a')).toEqual([
       '上一篇老旧小区改造全面启动',
       '下一篇假日里的图书馆',
     ]);
 
-    await page.click('article .byline a >> text=王小明');
-    expect(decodeURIComponent(page.url())).toBe(`${site.url}reporters/王小明/`);
+    await follow(page, 'article .byline a >> text=王小明', `${site.url}reporters/王小明/`);
     expect(await texts(page, 'main h1')).toEqual(['王小明的稿件']);
     expect(await texts(page, 'main h2')).toEqual(['2024年', '2023年']);
     expect(await texts(page, '.item-title a')).toEqual([
@@ -220,6 +221,79 @@ describe('a reader walks the archive', () => {
       '社区图书室上新书',
     ]);
     await page.close();
+  });
+});
+
+describe('for machines', () => {
+  const get = async (path: string) => {
+    const response = await fetch(site.url + path);
+    expect(response.status, path).toBe(200);
+    return response.text();
+  };
+
+  test('should publish a feed of recent issues with absolute links under the base', async () => {
+    const xml = await get('rss.xml');
+    expect(
+      [...xml.matchAll(/<item><title>([^<]+)<\/title><link>([^<]+)</g)].map((m) => [m[1], m[2]]),
+    ).toEqual([
+      ['2024年5月2日星期四，共 3 版 5 篇', 'https://example.org/archive/2024-05-02/'],
+      ['2024年5月1日星期三，共 1 版 2 篇', 'https://example.org/archive/2024-05-01/'],
+      ['2024年2月29日星期四，共 1 版 1 篇', 'https://example.org/archive/2024-02-29/'],
+      ['2023年11月21日星期二，共 1 版 1 篇', 'https://example.org/archive/2023-11-21/'],
+      ['2023年5月1日星期一，共 2 版 4 篇', 'https://example.org/archive/2023-05-01/'],
+    ]);
+    expect(xml).toContain('<link>https://example.org/archive/</link>');
+  });
+
+  test('should export each issue as JSON and every item as JSON Lines', async () => {
+    const issues = JSON.parse(await get('data/issues.json')) as {
+      issues: Record<string, unknown>[];
+    };
+    expect(issues.issues.map((i) => [i['key'], i['items'], i['json']])).toEqual([
+      ['2023-05-01', 4, 'https://example.org/archive/data/2023-05-01.json'],
+      ['2023-11-21', 1, 'https://example.org/archive/data/2023-11-21.json'],
+      ['2024-02-29', 1, 'https://example.org/archive/data/2024-02-29.json'],
+      ['2024-05-01', 2, 'https://example.org/archive/data/2024-05-01.json'],
+      ['2024-05-02', 5, 'https://example.org/archive/data/2024-05-02.json'],
+      ['undated/scan-a', 1, 'https://example.org/archive/data/undated/scan-a.json'],
+    ]);
+    const issue = JSON.parse(await get('data/2024-05-02.json')) as {
+      pages: {
+        page: number;
+        pageName: string;
+        items: { id: string; title: string; body: string }[];
+      }[];
+    };
+    expect(issue.pages.map((p) => [p.page, p.pageName, p.items.map((i) => i.id)])).toEqual([
+      [1, '要闻', ['2024-05-02/01/01', '2024-05-02/01/02', '2024-05-02/01/03']],
+      [2, '经济', ['2024-05-02/02/01', '2024-05-02/02/02']],
+      [3, '副刊', []],
+    ]);
+    expect(issue.pages[1]?.items[0]?.body).toBe(
+      '本报讯 记者从人民银行获悉，一季度全市小微企业贷款余额同比增长两成。',
+    );
+    const lines = (await get('data/items.jsonl')).trimEnd().split('\n');
+    expect(lines.length).toBe(14);
+    const last = JSON.parse(lines.at(-1) ?? '') as Record<string, unknown>;
+    expect([last['id'], last['url'], last['date'], last['title']]).toEqual([
+      'undated/scan-a/01',
+      'https://example.org/archive/undated/scan-a/01/',
+      null,
+      '旧报残页上的通知',
+    ]);
+  });
+
+  test('should describe the search for browsers and list every page in the sitemap', async () => {
+    expect(await get('opensearch.xml')).toContain(
+      'template="https://example.org/archive/search/?q={searchTerms}"',
+    );
+    const sitemap = await get('sitemap-0.xml');
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(urls).toContain('https://example.org/archive/2024-05-02/01/03/');
+    expect(urls).toContain('https://example.org/archive/undated/scan-a/');
+    expect(urls.filter((u) => u?.includes('/search/') === true || u?.includes('404'))).toEqual([]);
+    // Every HTML page but the search page and the 404 page.
+    expect(urls.length).toBe(44);
   });
 });
 
