@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { loadConfig } from './src/config.ts';
+import { folioSearch } from './src/search/integration.ts';
 
 const config = loadConfig();
 
@@ -14,6 +15,7 @@ export default defineConfig({
   // Article text is shown as printed: no "smart" quotes, dashes or ellipses added at render time.
   markdown: { smartypants: false },
   integrations: [
+    folioSearch(),
     // Search pages are not content; the 404 page is not a page at all.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
   ],

@@ -1,0 +1,156 @@
+/**
+ * The index form of an article's text, and the index terms a query looks for.
+ *
+ * Pagefind's Chinese word segmentation cuts a text into dictionary words, so a query that starts
+ * or ends inside a word (`愿者` in `志愿者`) finds nothing, and a query cut into words finds pages
+ * that hold the words apart. Folio indexes every pair of adjacent Han characters instead (each
+ * run of Han characters as its overlapping bigrams, then its last character alone), so every
+ * substring of two or more characters is reachable through the bigrams it is made of.
+ *
+ * Han characters are written as upper-case ASCII codes (four letters a character), which
+ * Pagefind indexes as plain words: no segmenter splits them, at build time or in the browser.
+ * Everything else stays readable: runs of letters and digits are lower-case words as usual,
+ * punctuation is kept as is, a space is `SPACE` and a line break `BREAK` (private-use characters
+ * Pagefind does not index); a run of whitespace is one of them. `decodeText` turns the index form
+ * back into the normalised text, whitespace runs as one space or one line break.
+ */
+import { HAN, WORD_CHAR, normalizeText } from './normalize.ts';
+
+export const SPACE = '\uE000';
+export const BREAK = '\uE001';
+
+const LETTERS = 26;
+const CODE_LENGTH = 4;
+
+/** Four upper-case letters naming one code point. */
+function codeOf(char: string): string {
+  let n = char.codePointAt(0) ?? 0;
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i++) {
+    code = String.fromCharCode(65 + (n % LETTERS)) + code;
+    n = Math.floor(n / LETTERS);
+  }
+  return code;
+}
+
+function charOf(code: string): string {
+  let n = 0;
+  for (const letter of code) n = n * LETTERS + (letter.charCodeAt(0) - 65);
+  return String.fromCodePoint(n);
+}
+
+type Kind = 'han' | 'word' | 'space' | 'other';
+
+function kindOf(char: string): Kind {
+  if (/\s/u.test(char)) return 'space';
+  if (HAN.test(char)) return 'han';
+  if (WORD_CHAR.test(char)) return 'word';
+  return 'other';
+}
+
+/** Splits a normalised text into runs of one kind. */
+function runs(text: string): { kind: Kind; text: string }[] {
+  const out: { kind: Kind; text: string }[] = [];
+  for (const char of text) {
+    const kind = kindOf(char);
+    const last = out.at(-1);
+    if (last?.kind === kind) last.text += char;
+    else out.push({ kind, text: char });
+  }
+  return out;
+}
+
+/** The tokens of one run of Han characters: its overlapping bigrams, then its last character. */
+function hanTokens(run: string): string[] {
+  const codes = Array.from(run, codeOf);
+  const tokens: string[] = [];
+  codes.forEach((code, i) => {
+    const following = codes[i + 1];
+    if (following !== undefined) tokens.push(code + following);
+  });
+  tokens.push(codes.at(-1) ?? '');
+  return tokens;
+}
+
+/** The index form of a text (normalised first): tokens separated by single spaces. */
+export function encodeText(text: string): string {
+  const tokens: string[] = [];
+  for (const run of runs(normalizeText(text).trim())) {
+    switch (run.kind) {
+      case 'han':
+        tokens.push(...hanTokens(run.text));
+        break;
+      case 'space':
+        tokens.push(run.text.includes('\n') ? BREAK : SPACE);
+        break;
+      default:
+        tokens.push(run.text);
+    }
+  }
+  return tokens.join(' ');
+}
+
+const CODE = /^[A-Z]+$/;
+
+/**
+ * The normalised text back from its index form (as Pagefind stores it: tokens separated by
+ * whitespace, with zero-width spaces where its segmenter cut).
+ */
+export function decodeText(content: string): string {
+  let text = '';
+  let inRun = false;
+  for (const token of content.split(/[\s\u200B]+/u)) {
+    if (token === '') continue;
+    if (CODE.test(token) && token.length % CODE_LENGTH === 0) {
+      if (token.length === 2 * CODE_LENGTH) {
+        // A bigram: the first of a run gives both characters, the next ones their second.
+        text += inRun
+          ? charOf(token.slice(CODE_LENGTH))
+          : charOf(token.slice(0, CODE_LENGTH)) + charOf(token.slice(CODE_LENGTH));
+        inRun = true;
+      } else {
+        // The single last character ends the run; it is new text only for a run of one.
+        if (!inRun) text += charOf(token);
+        inRun = false;
+      }
+      continue;
+    }
+    inRun = false;
+    text += token === SPACE ? ' ' : token === BREAK ? '\n' : token;
+  }
+  return text;
+}
+
+/**
+ * The index words that every text holding `term` (one normalised query term, no spaces or
+ * punctuation) must contain — Pagefind matches them as prefixes and requires all of them. Han
+ * runs give a chain of bigrams that covers them (a single character: its code, which prefixes
+ * every bigram it starts and its run-final form); a run of letters or digits right after a Han
+ * character starts a word in the text, so it is a prefix too. Letters or digits that open a term
+ * holding Han characters may start inside a longer word of the text, so they add no index word;
+ * a term of letters and digits alone is looked up as a word prefix.
+ */
+export function indexTermsFor(term: string): string[] {
+  const parts = runs(term);
+  const [first] = parts;
+  if (parts.length === 1 && first !== undefined && first.kind !== 'han') return [term];
+  const words: string[] = [];
+  parts.forEach((part, i) => {
+    if (part.kind === 'han') {
+      words.push(...coveringBigrams(Array.from(part.text, codeOf)));
+    } else if (part.kind === 'word' && i > 0) {
+      words.push(part.text);
+    }
+  });
+  return [...new Set(words)].map((word) => word.toLowerCase());
+}
+
+/** Bigrams that cover a run of codes: pairs from the start, the last pair overlapping if odd. */
+function coveringBigrams(codes: string[]): string[] {
+  if (codes.length === 1) return codes;
+  const pairs: string[] = [];
+  for (let j = 0; j + 1 < codes.length; j += 2)
+    pairs.push(`${codes[j] ?? ''}${codes[j + 1] ?? ''}`);
+  if (codes.length % 2 === 1) pairs.push(codes.slice(-2).join(''));
+  return pairs;
+}
