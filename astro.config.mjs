@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { loadConfig } from './src/config.ts';
 import { folioSearch } from './src/search/integration.ts';
@@ -13,7 +14,7 @@ export default defineConfig({
   build: { format: 'directory' },
   outDir: process.env.FOLIO_OUT ?? 'dist',
   // Article text is shown as printed: no "smart" quotes, dashes or ellipses added at render time.
-  markdown: { smartypants: false },
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [
     folioSearch(),
     // Search pages are not content; the 404 page is not a page at all.

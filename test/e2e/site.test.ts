@@ -195,6 +195,17 @@ describe('a reader walks the archive', () => {
     expect(problems).toEqual([]);
   });
 
+  test('should show article text as printed, without smart punctuation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}2024-05-01/01/01/`);
+    expect(await texts(page, '.article-body p')).toEqual([
+      '本报讯 30日，城南社区举办春季植树活动。',
+      '居民们分组栽下香樟、桂花等树苗一百余株。',
+      '志愿者说："种树--要趁早..."',
+    ]);
+    await page.close();
+  });
+
   test('should show a photo as photo news and an undated item under its undated issue', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}2024-05-02/01/03/`);
