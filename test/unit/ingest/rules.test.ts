@@ -109,6 +109,16 @@ describe('datelines', () => {
     );
     expect(datelineByline('本报讯 20日，会议召开。')).toBeNull();
   });
+  it('should find a byline run into the dateline, set off by spaces', () => {
+    expect(datelineByline('本报讯 记者 李小红 通讯员 张明 昨天，会议召开。')).toEqual({
+      text: '本报讯 记者 李小红 通讯员 张明',
+      credit: { names: ['李小红', '张明'], hasRole: true, photo: false },
+    });
+    expect(datelineByline('本报讯 首席记者 王一 近日，')?.text).toBe('本报讯 首席记者 王一');
+    // Words without a role are no byline; nor is text with no space after the names.
+    expect(datelineByline('本报讯 李小红 张明 昨天，')).toBeNull();
+    expect(datelineByline('本报讯 记者李小红昨天，')).toBeNull();
+  });
 });
 
 describe('trailingCredit', () => {
