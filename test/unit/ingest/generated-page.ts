@@ -161,7 +161,8 @@ export function generatePage(seed: number): GeneratedPage {
   } {
     const title = photo ? headline(4, 10) : headline(5, 26);
     const kicker = !photo && chance(0.3) ? headline(4, 16) : null;
-    const dashed = chance(0.6);
+    // Without its dash a subtitle is told from a title only by coming third, after a kicker.
+    const dashed = kicker === null || chance(0.6);
     const subtitle = !photo && chance(0.2) ? (dashed ? '——' : '') + headline(6, 20) : null;
     const out: string[] = [];
     const wrapAt = int(16, 24);

@@ -47,6 +47,8 @@ describe('furnitureOf', () => {
   it('should leave prose alone', () => {
     expect(furnitureOf('今天天气很好，大家都出门了。')).toBeNull();
     expect(furnitureOf('第三届运动会开幕')).toBeNull();
+    expect(furnitureOf('254名志愿者出发')).toBeNull();
+    expect(furnitureOf('12岁少年获救')).toBeNull();
   });
 });
 
