@@ -45,6 +45,10 @@ describe('pageLines', () => {
       [3, '第二行。', 4, 3, true, false],
     ]);
   });
+  it('should measure how far a line would reach with the Latin word opening the next', () => {
+    const lines = pageLines('会议在\nInternational Centre举行。\n展出 the\nWorld Cup');
+    expect(lines.map((line) => line.reach)).toEqual([9.5, 13, 7, 4.5]);
+  });
 });
 
 describe('pageLines line ends', () => {
