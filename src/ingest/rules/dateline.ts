@@ -6,8 +6,12 @@
  */
 import { readCredit, type Credit } from './names.ts';
 
-/** A paragraph that opens with a dateline. */
-const DATELINE = /^(?:本报讯|[^\s，。！？；：、“”（）]{0,20}?(?:讯|电))(?=[\s（(]|$)/u;
+/**
+ * A paragraph that opens with a dateline: 本报讯, or 讯/电 after a date (`7月10日讯`) or a news
+ * agency (`新华社电`, `中新网…电`, `本报北京电`) — not any word ending in 讯 or 电 (`供电`).
+ */
+const DATELINE =
+  /^(?:本报讯|(?:本报|新华社|中新社|中新网)[^\s，。！？；：、“”（）]{0,16}?[讯电]|[^\s，。！？；：、“”（）]{0,16}?(?:[0-9０-９]日|社|网)[讯电])(?=[\s（(]|$)/u;
 
 /** A line that opens with a dateline: the start of an article's first paragraph. */
 export function opensWithDateline(text: string): boolean {

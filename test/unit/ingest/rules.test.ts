@@ -102,6 +102,12 @@ describe('datelines', () => {
   it('should find a dateline and the byline in its brackets', () => {
     expect(opensWithDateline('本报讯 20日，')).toBe(true);
     expect(opensWithDateline('本次讲座，')).toBe(false);
+    expect(opensWithDateline('新华社北京3月1日电')).toBe(true);
+    expect(opensWithDateline('本报杭州电（记者 王一）')).toBe(true);
+    expect(opensWithDateline('中新网电 近日，')).toBe(true);
+    // A line of body text that happens to end in 电 or 讯 is no dateline.
+    expect(opensWithDateline('属地部门抓紧抢修恢复供电')).toBe(false);
+    expect(opensWithDateline('全市已建成五个应急通讯')).toBe(false);
     expect(datelineByline('本报讯 （记者 李小红 通讯员 张明） 昨天，')).toEqual({
       text: '本报讯 （记者 李小红 通讯员 张明）',
       credit: { names: ['李小红', '张明'], hasRole: true, photo: false },
