@@ -122,12 +122,15 @@ function readParts(parts: readonly Part[], headsFirst: boolean, warnings: Warnin
   return blocks;
 }
 
-/** A byline part opens the body after it (rather than crediting the one before it). */
+/**
+ * A byline part opens the body after it (rather than crediting the one before it): it is
+ * marked, or it follows no text, or text that does not end a sentence (a headline).
+ */
 function startsBody(part: Part, before: Part | undefined): boolean {
   if (part.type !== 'byline') return false;
   if (part.byline.marked) return true;
   if (part.byline.credit.photo) return false;
-  return before?.type !== 'run';
+  return before?.type !== 'run' || before.lines.at(-1)?.ends === false;
 }
 
 /** One run of text lines as headline and body blocks. */
