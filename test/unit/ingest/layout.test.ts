@@ -86,4 +86,17 @@ describe('punctuationWidth', () => {
     );
     expect(punctuationWidth(full)).toBe(1);
   });
+  it('should tell compressed punctuation on a short page from lines equally wide only so', () => {
+    const lines = [
+      '甲乙丙丁，戊己，庚',
+      '甲乙丙丁戊己庚辛',
+      '甲，乙丙丁戊己，庚',
+      '甲乙丙丁戊己庚辛',
+    ];
+    expect(punctuationWidth([...lines, ...lines])).toBe(0.5);
+    // Too few lines to tell: full width.
+    expect(punctuationWidth(['甲乙丙丁，戊己，庚', '甲乙丙丁戊己庚辛', '甲乙丙丁戊己庚辛'])).toBe(
+      1,
+    );
+  });
 });
