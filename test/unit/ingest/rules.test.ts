@@ -156,4 +156,11 @@ describe('joinLines', () => {
       'The county fair opens on Monday with a parade downtown.',
     );
   });
+  it('should put a space where two Latin words meet at a break in Chinese text', () => {
+    expect(joinLines(['选手参加Hangzhou', 'International Marathon比赛'])).toBe(
+      '选手参加Hangzhou International Marathon比赛',
+    );
+    expect(joinLines(['下载App', '使用'])).toBe('下载App使用');
+    expect(joinLines(['第5', 'G基站'])).toBe('第5G基站');
+  });
 });
