@@ -253,6 +253,12 @@ export function generatePage(seed: number): GeneratedPage {
       if (chance(0.5)) paragraphs[0] = `本报讯 ${paragraphs[0] ?? ''}`;
     }
     const body = paragraphs.flatMap((text) => wrap(text, column, punctuation));
+    // A credit the wrap sets at the start of a line (the line before not running on) prints
+    // as a byline line of its own: it is not part of the paragraph.
+    const last = body.at(-1);
+    if (form === 'trailing' && last === byline && body.at(-2)?.endsWith(' ') === false) {
+      paragraphs[paragraphs.length - 1] = (paragraphs.at(-1) ?? '').slice(0, -byline.length);
+    }
     return {
       trait: [
         `byline:${form}`,
