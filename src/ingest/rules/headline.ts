@@ -35,7 +35,9 @@ export function readHeadline(lines: readonly Line[], widest: number): Headline {
   let subtitle: Line[] | null = null;
   for (const line of lines) {
     if (subtitle !== null) {
-      if (continues(subtitle.at(-1), line, widest)) subtitle.push(line);
+      // A subtitle ends the group: a shorter line after it is its wrapped end.
+      const last = subtitle.at(-1);
+      if (last !== undefined && line.width < last.width) subtitle.push(line);
       else heads.push([line]);
       continue;
     }
