@@ -30,6 +30,8 @@ import { splitParagraphs } from './rules/paragraphs.ts';
 
 /** Widest line a trailing credit's wrapped remainder is looked for on, in em. */
 const CREDIT_TAIL_WIDTH = 14;
+/** What shows a short line to be the rest of a credit, not a headline: a space, a bracket, 摄. */
+const CREDIT_TAIL = /\s|[）)]|摄/u;
 /** A line of punctuation only. */
 const PUNCTUATION_ONLY = /^[\p{P}\s]+$/u;
 /** Most lines after a body's last sentence still read as a headline. */
@@ -67,6 +69,7 @@ export function segmentPage(text: string): PageModel {
   for (const line of pageLines(text)) {
     // A line the previous one runs on into (it ended in a space) is text, whatever it looks like.
     const follows = previous?.openEnd === true;
+    const before = previous;
     previous = line;
     const found = follows ? null : furnitureOf(line.trimmed);
     if (found !== null) {
@@ -76,7 +79,9 @@ export function segmentPage(text: string): PageModel {
       parts.push({ type: 'furniture', line, furniture: found.furniture });
       continue;
     }
-    const byline = follows ? null : bylineLine(line.trimmed);
+    // … and so is the rest of a credit wrapped from the line before (`记者 欧阳` + `明辉 摄`).
+    const wrapped = before !== undefined && wrappedCredit(before, line);
+    const byline = follows || wrapped ? null : bylineLine(line.trimmed);
     if (byline !== null) {
       flush();
       parts.push({ type: 'byline', line, byline });
@@ -117,12 +122,15 @@ function readParts(parts: readonly Part[], headsFirst: boolean, warnings: Warnin
   return blocks;
 }
 
-/** A byline part opens the body after it (rather than crediting the one before it). */
+/**
+ * A byline part opens the body after it (rather than crediting the one before it): it is
+ * marked, or it follows no text, or text that does not end a sentence (a headline).
+ */
 function startsBody(part: Part, before: Part | undefined): boolean {
   if (part.type !== 'byline') return false;
   if (part.byline.marked) return true;
   if (part.byline.credit.photo) return false;
-  return before?.type !== 'run';
+  return before?.type !== 'run' || before.lines.at(-1)?.ends === false;
 }
 
 /** One run of text lines as headline and body blocks. */
@@ -238,19 +246,37 @@ function markCredits(run: readonly Line[], closers: Set<Line>): Line[] {
   }
   for (const [index, line] of marked.entries()) {
     if (closers.has(line)) continue;
+    const next = marked[index + 1];
+    // A credit wrapped onto a short next line that cannot be a headline (`记者 陆工` + `族 摄`):
+    // the whole credit ends the body there.
+    if (next !== undefined && wrappedCredit(line, next)) {
+      line.ends = false;
+      next.ends = true;
+      closers.add(next);
+      continue;
+    }
     if (!line.openEnd && trailingCredit(line.trimmed) !== null) {
       line.ends = true;
       closers.add(line);
       continue;
     }
-    const next = marked[index + 1];
     if (next === undefined || next.width > CREDIT_TAIL_WIDTH || line.ends) continue;
+    const after = marked[index + 2];
+    if (after !== undefined && wrappedCredit(next, after)) continue;
     if (trailingCredit(joinLines([line.text, next.text])) !== null) {
       next.ends = true;
       closers.add(next);
     }
   }
   return marked;
+}
+
+/** A credit that starts on `line` and runs on to a short `next` line that cannot be a headline. */
+function wrappedCredit(line: Line, next: Line): boolean {
+  if (next.width > CREDIT_TAIL_WIDTH || !CREDIT_TAIL.test(next.trimmed)) return false;
+  const joined = joinLines([line.text, next.text]);
+  const credit = trailingCredit(joined);
+  return credit !== null && credit.start < joined.length - next.trimmed.length;
 }
 
 /** Blocks → item drafts, headlines attached the way the page runs. */

@@ -24,7 +24,15 @@ export interface Line {
   openEnd: boolean;
   /** The trimmed text ends a sentence (and the line does not run on). */
   ends: boolean;
+  /**
+   * The width the line would take with the Latin word that opens the next line: a word too
+   * long for what was left of the column moves down whole, leaving the line short.
+   */
+  reach: number;
 }
+
+/** A Latin word opening a line (letters, and digits or marks inside it). */
+const LEADING_WORD = /^[A-Za-z][A-Za-z0-9.%'-]*/u;
 
 /** The non-blank lines of a page. */
 export function pageLines(text: string): Line[] {
@@ -48,7 +56,15 @@ export function pageLines(text: string): Line[] {
       narrow: Math.min(width - hanging, emWidth(trimmed, 0.5) - hanging / 2),
       openEnd,
       ends: !openEnd && endsSentence(trimmed),
+      reach: width,
     });
   });
+  for (const [index, line] of lines.entries()) {
+    const word = LEADING_WORD.exec(lines[index + 1]?.trimmed ?? '')?.[0];
+    if (word === undefined || line.openEnd || line.ends) continue;
+    // Between two Latin words the break took a space.
+    const space = /[A-Za-z0-9]$/u.test(line.trimmed) ? 0.5 : 0;
+    line.reach = line.width + space + emWidth(word, punctuation);
+  }
   return lines;
 }

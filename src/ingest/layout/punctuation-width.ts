@@ -11,6 +11,10 @@ import { endsSentence } from './punctuation.ts';
 const MIN_EVIDENCE = 100;
 /** Estimated widths below this read as compressed punctuation. */
 const COMPRESSED_BELOW = 0.55;
+/** Least votes for compressed punctuation on a page with too little evidence for the estimate. */
+const MIN_VOTES = 3;
+/** Widths closer than this are equal. */
+const EQUAL = 0.01;
 /** Neighbouring lines further apart than this (em) are not both full lines. */
 const NEIGHBOUR_SPREAD = 3;
 
@@ -18,11 +22,18 @@ const NEIGHBOUR_SPREAD = 3;
 export function punctuationWidth(lines: readonly string[]): 1 | 0.5 {
   let numerator = 0;
   let denominator = 0;
+  // Votes of neighbouring lines equally wide under one setting only.
+  let full = 0;
+  let half = 0;
   for (let index = 1; index + 1 < lines.length; index++) {
     const triple = [lines[index - 1] ?? '', lines[index] ?? '', lines[index + 1] ?? ''];
     if (triple.some((line) => endsSentence(line))) continue;
     const [, first = '', second = ''] = triple;
     if (isCompressible(lastChar(first)) || isCompressible(lastChar(second))) continue;
+    const sameFull = Math.abs(emWidth(first, 1) - emWidth(second, 1)) < EQUAL;
+    const sameHalf = Math.abs(emWidth(first, 0.5) - emWidth(second, 0.5)) < EQUAL;
+    if (sameFull && !sameHalf) full++;
+    if (sameHalf && !sameFull) half++;
     const a = split(first);
     const b = split(second);
     if (Math.abs(a.other + a.marks - (b.other + b.marks)) > NEIGHBOUR_SPREAD) continue;
@@ -30,7 +41,9 @@ export function punctuationWidth(lines: readonly string[]): 1 | 0.5 {
     numerator -= (b.other - a.other) * marks;
     denominator += marks * marks;
   }
-  if (denominator < MIN_EVIDENCE) return 1;
+  // Too little for the estimate: full lines that print equally wide only with compressed
+  // punctuation, clearly more often than with full-width punctuation, show it compressed.
+  if (denominator < MIN_EVIDENCE) return half >= MIN_VOTES && half >= 2 * full ? 0.5 : 1;
   return numerator / denominator < COMPRESSED_BELOW ? 0.5 : 1;
 }
 

@@ -80,8 +80,9 @@ function bodyFrom(segment: readonly Line[], start: number, context: BodyContext)
     if (line.narrow > column + OVERHANG) return false;
     // The last line, and a line that runs on into a credit, end where the text ends.
     if (index === body.length - 1 || line.openEnd) continue;
-    // Full: as wide as the column (a mark at the end may sit inside it or hang past it).
-    if (isFull(line.width, column)) continue;
+    // Full: as wide as the column (a mark at the end may sit inside it or hang past it), or
+    // too full for the Latin word that opens the next line.
+    if (isFull(line.width, column) || line.reach > column) continue;
     if (index === 0 && isIndented(line.core, column)) continue;
     return false;
   }

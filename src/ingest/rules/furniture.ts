@@ -15,10 +15,11 @@ const UNMARKED_MIN = 6;
 /** Typographic markers that open a banner (`■■`). */
 const MARKERS = /^[□■◆◇●○▲△★☆\s]+/u;
 
-/** `第1版 要闻`, `第 3 版`, `01 要闻`, `A2 要闻`, `要闻 第1版`. */
+/** `第1版 要闻`, `第 3 版`, `01 要闻`, `A2 要闻`, `要闻 第1版` (not `12岁少年获救`). */
 const PAGE_HEAD = [
   /^第\s*[A-Za-z]?[0-9０-９一二三四五六七八九十百]{1,4}\s*版(?:\s*[:：·|]?\s*(?<name>\p{Script=Han}{2,8}))?$/u,
-  /^[A-Za-z]?[0-9０-９]{1,3}\s*[:：·|]?\s*(?<name>\p{Script=Han}{2,8})$/u,
+  // A bare page number is set off from the name: `254名志愿者出发` is a headline.
+  /^[A-Za-z]?[0-9０-９]{1,2}(?:\s+|\s*[:：·|]\s*)(?<name>\p{Script=Han}{2,8})$/u,
   /^(?<name>\p{Script=Han}{2,8})\s*[:：·|]?\s*第\s*[0-9０-９一二三四五六七八九十百]{1,4}\s*版$/u,
 ];
 

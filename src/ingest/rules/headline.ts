@@ -18,6 +18,11 @@ const WRAP_SLACK = 1.5;
 const WRAP_RATIO = 0.62;
 /** Headlines narrower than this never wrap. */
 const WRAP_MIN = 14;
+/**
+ * A headline line at least this wide (em) is at the width headlines wrap at, on any page: a
+ * shorter line after it is its continuation. Kicker lines are narrower.
+ */
+const WRAP_WIDE = 18;
 
 const SUBTITLE_DASH = /^[—－―─-]{1,2}/u;
 
@@ -30,7 +35,9 @@ export function readHeadline(lines: readonly Line[], widest: number): Headline {
   let subtitle: Line[] | null = null;
   for (const line of lines) {
     if (subtitle !== null) {
-      if (continues(subtitle.at(-1), line, widest)) subtitle.push(line);
+      // A subtitle ends the group: a shorter line after it is its wrapped end.
+      const last = subtitle.at(-1);
+      if (last !== undefined && line.width < last.width) subtitle.push(line);
       else heads.push([line]);
       continue;
     }
@@ -62,7 +69,9 @@ export function readHeadline(lines: readonly Line[], widest: number): Headline {
 }
 
 function continues(previous: Line | undefined, line: Line, widest: number): boolean {
-  if (previous === undefined) return false;
+  if (previous === undefined || line.width >= previous.width) return false;
+  // A line as wide as headlines wrap at, followed by a shorter one: wrapped, whatever the page.
+  if (previous.width >= WRAP_WIDE) return true;
   if (previous.width < Math.max(WRAP_MIN, widest - WRAP_SLACK)) return false;
   return line.width <= previous.width * WRAP_RATIO;
 }

@@ -25,6 +25,9 @@ export function joinLines(lines: readonly string[]): string {
         tail = tail.slice(0, -1);
       } else if (prose && /^[A-Za-z0-9(“"']/u.test(line)) {
         joint = ' ';
+      } else if (/[A-Za-z]{2}$/u.test(tail) && /^[A-Za-z]{2}/u.test(line)) {
+        // Two Latin words meet at the break: a word is not cut without a hyphen.
+        joint = ' ';
       }
     }
     parts.push(joint + line);

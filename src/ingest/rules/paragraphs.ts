@@ -1,9 +1,10 @@
 /**
  * Paragraph breaks from the page's own evidence: a paragraph ends on a line that ends a
  * sentence and is either short of the article's column or followed by an indented line (a
- * first line about two em short of the column); a dateline always opens a paragraph.
+ * first line about two em short of the column) — but not on its own indented first line when a
+ * full line follows; a dateline always opens a paragraph.
  */
-import { columnWidth, isIndented, isShort } from '../layout/column.ts';
+import { columnWidth, isFull, isIndented, isShort } from '../layout/column.ts';
 import type { Line } from '../layout/lines.ts';
 import { opensWithDateline } from './dateline.ts';
 
@@ -20,7 +21,7 @@ export function splitParagraphs(lines: readonly Line[]): Line[][] {
     }
     current.push(line);
     if (next === undefined) break;
-    if (endsParagraph(line, next, column)) {
+    if (endsParagraph(line, next, lines[index + 2], column, current.length === 1)) {
       paragraphs.push(current);
       current = [];
     }
@@ -29,8 +30,19 @@ export function splitParagraphs(lines: readonly Line[]): Line[][] {
   return paragraphs;
 }
 
-function endsParagraph(line: Line, next: Line, column: number): boolean {
+function endsParagraph(
+  line: Line,
+  next: Line,
+  after: Line | undefined,
+  column: number,
+  opens: boolean,
+): boolean {
   if (!line.ends) return false;
+  // A paragraph's indented first line that happens to end a sentence, with a full line after
+  // it: the paragraph goes on (a paragraph after it would open with an indented line).
+  if (opens && isIndented(line.core, column) && isFull(next.width, column)) return false;
   if (isShort(line.width, column)) return true;
-  return isIndented(next.core, column) && !next.ends;
+  if (!isIndented(next.core, column)) return false;
+  // An indented line opens a paragraph, unless it is a short one-line paragraph's only line.
+  return !next.ends || (after !== undefined && isFull(after.width, column));
 }

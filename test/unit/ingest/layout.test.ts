@@ -45,6 +45,10 @@ describe('pageLines', () => {
       [3, '第二行。', 4, 3, true, false],
     ]);
   });
+  it('should measure how far a line would reach with the Latin word opening the next', () => {
+    const lines = pageLines('会议在\nInternational Centre举行。\n展出 the\nWorld Cup');
+    expect(lines.map((line) => line.reach)).toEqual([9.5, 13, 7, 4.5]);
+  });
 });
 
 describe('pageLines line ends', () => {
@@ -81,5 +85,18 @@ describe('punctuationWidth', () => {
       index % 2 === 0 ? '甲乙丙，丁戊己' : '甲乙丙丁戊己庚',
     );
     expect(punctuationWidth(full)).toBe(1);
+  });
+  it('should tell compressed punctuation on a short page from lines equally wide only so', () => {
+    const lines = [
+      '甲乙丙丁，戊己，庚',
+      '甲乙丙丁戊己庚辛',
+      '甲，乙丙丁戊己，庚',
+      '甲乙丙丁戊己庚辛',
+    ];
+    expect(punctuationWidth([...lines, ...lines])).toBe(0.5);
+    // Too few lines to tell: full width.
+    expect(punctuationWidth(['甲乙丙丁，戊己，庚', '甲乙丙丁戊己庚辛', '甲乙丙丁戊己庚辛'])).toBe(
+      1,
+    );
   });
 });

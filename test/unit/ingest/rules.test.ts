@@ -47,6 +47,8 @@ describe('furnitureOf', () => {
   it('should leave prose alone', () => {
     expect(furnitureOf('今天天气很好，大家都出门了。')).toBeNull();
     expect(furnitureOf('第三届运动会开幕')).toBeNull();
+    expect(furnitureOf('254名志愿者出发')).toBeNull();
+    expect(furnitureOf('12岁少年获救')).toBeNull();
   });
 });
 
@@ -100,6 +102,12 @@ describe('datelines', () => {
   it('should find a dateline and the byline in its brackets', () => {
     expect(opensWithDateline('本报讯 20日，')).toBe(true);
     expect(opensWithDateline('本次讲座，')).toBe(false);
+    expect(opensWithDateline('新华社北京3月1日电')).toBe(true);
+    expect(opensWithDateline('本报杭州电（记者 王一）')).toBe(true);
+    expect(opensWithDateline('中新网电 近日，')).toBe(true);
+    // A line of body text that happens to end in 电 or 讯 is no dateline.
+    expect(opensWithDateline('属地部门抓紧抢修恢复供电')).toBe(false);
+    expect(opensWithDateline('全市已建成五个应急通讯')).toBe(false);
     expect(datelineByline('本报讯 （记者 李小红 通讯员 张明） 昨天，')).toEqual({
       text: '本报讯 （记者 李小红 通讯员 张明）',
       credit: { names: ['李小红', '张明'], hasRole: true, photo: false },
@@ -108,6 +116,16 @@ describe('datelines', () => {
       '晨报5月3日讯（见习记者 刘一）',
     );
     expect(datelineByline('本报讯 20日，会议召开。')).toBeNull();
+  });
+  it('should find a byline run into the dateline, set off by spaces', () => {
+    expect(datelineByline('本报讯 记者 李小红 通讯员 张明 昨天，会议召开。')).toEqual({
+      text: '本报讯 记者 李小红 通讯员 张明',
+      credit: { names: ['李小红', '张明'], hasRole: true, photo: false },
+    });
+    expect(datelineByline('本报讯 首席记者 王一 近日，')?.text).toBe('本报讯 首席记者 王一');
+    // Words without a role are no byline; nor is text with no space after the names.
+    expect(datelineByline('本报讯 李小红 张明 昨天，')).toBeNull();
+    expect(datelineByline('本报讯 记者李小红昨天，')).toBeNull();
   });
 });
 
@@ -137,5 +155,12 @@ describe('joinLines', () => {
     expect(joinLines(['The county fair opens', 'on Monday with a para-', 'de downtown.'])).toBe(
       'The county fair opens on Monday with a parade downtown.',
     );
+  });
+  it('should put a space where two Latin words meet at a break in Chinese text', () => {
+    expect(joinLines(['选手参加Hangzhou', 'International Marathon比赛'])).toBe(
+      '选手参加Hangzhou International Marathon比赛',
+    );
+    expect(joinLines(['下载App', '使用'])).toBe('下载App使用');
+    expect(joinLines(['第5', 'G基站'])).toBe('第5G基站');
   });
 });
