@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           // Each e2e file builds its own fixture site: give builds time, run files one by one.
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },

@@ -39,7 +39,7 @@ describe('conservation', () => {
     }
   });
 
-  it('should place every character of a generated page once', () => {
+  it('should place every character of a generated page once', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(pageSpec, (spec) => {
         const text = layOut(spec);
