@@ -5,7 +5,7 @@
 
 export interface Random {
   /** A float in [0, 1). */
-  next(): number;
+  next: () => number;
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number;
   /** True with probability `p`. */
