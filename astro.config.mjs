@@ -6,6 +6,8 @@ import { loadConfig } from './src/config.ts';
 import { folioSearch } from './src/search/integration.ts';
 
 const config = loadConfig();
+// Articles per search index shard (default 5,000): the indexer's memory follows it.
+const part = process.env.FOLIO_SEARCH_PART;
 
 export default defineConfig({
   site: config.site,
@@ -16,7 +18,7 @@ export default defineConfig({
   // Article text is shown as printed: no "smart" quotes, dashes or ellipses added at render time.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [
-    folioSearch(),
+    folioSearch(part === undefined || part === '' ? {} : { maxArticles: Number(part) }),
     // Search pages are not content; the 404 page is not a page at all.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
   ],

@@ -29,6 +29,8 @@ interface StepResult {
   peakProcessBytes: number;
   peakProcess: string;
   peakTreeBytes: number;
+  /** Peak of each program in the tree (node, pagefind…), largest first. */
+  peakByProgram: { program: string; bytes: number }[];
   timeMaxRssBytes: number | null;
   cpuMs: number | null;
   command: string;
@@ -57,6 +59,7 @@ function step(measured: Measured, what: string): StepResult {
     peakProcessBytes: measured.peakProcess.bytes,
     peakProcess: measured.peakProcess.name,
     peakTreeBytes: measured.peakTreeBytes,
+    peakByProgram: measured.peakByProgram,
     timeMaxRssBytes: measured.timeMaxRssBytes,
     cpuMs: measured.cpuMs,
     command: measured.command,
@@ -131,7 +134,9 @@ async function queriesCost(
   driver: SearchDriver,
   seed: number,
 ): Promise<SearchCost | null> {
-  if (!existsSync(join(outDir, 'pagefind/pagefind.js'))) return null;
+  // One bundle (the yardstick's), or Folio's shards (`pagefind/<shard>/`, listed in shards.json).
+  const bundled = ['pagefind/pagefind.js', 'pagefind/shards.json'];
+  if (!bundled.some((file) => existsSync(join(outDir, file)))) return null;
   return searchCost(outDir, driver, queriesFor(seed));
 }
 
@@ -232,6 +237,9 @@ function report(results: {
     '  build / pagefind',
     (r) =>
       `${mb(r.build.peakProcessBytes)} / ${r.search === null ? '—' : mb(r.search.peakProcessBytes)}`,
+  );
+  row('  of it the Pagefind service', (r) =>
+    mb(r.build.peakByProgram.find((p) => p.program.startsWith('pagefind'))?.bytes ?? 0),
   );
   row('dist files', (r) => String(r.dist.files));
   row('dist size', (r) => mb(r.dist.bytes));

@@ -24,6 +24,8 @@ export interface Measured {
   peakProcess: { bytes: number; name: string };
   /** Largest sum of the tree's resident sets seen in one sample. */
   peakTreeBytes: number;
+  /** Peak resident set of each program in the tree (its executable's name), largest first. */
+  peakByProgram: { program: string; bytes: number }[];
   /** `Maximum resident set size` from /usr/bin/time -v, when available. */
   timeMaxRssBytes: number | null;
   /** User + system CPU time of the tree from /usr/bin/time -v: less sensitive to load than wall. */
@@ -101,6 +103,7 @@ export async function runMeasured(
     });
   const collecting = Promise.all([collect('stdout'), collect('stderr')]);
   const peakProcess = { bytes: 0, name: '' };
+  const byProgram = new Map<string, number>();
   let peakTreeBytes = 0;
   const state = { running: true };
   const sampler = (async () => {
@@ -113,6 +116,8 @@ export async function runMeasured(
           if (m === null || m.name.startsWith(TIME)) continue;
           sum += m.rss;
           if (m.hwm > peakProcess.bytes) Object.assign(peakProcess, { bytes: m.hwm, name: m.name });
+          const program = (m.name.split(' ')[0] ?? '').split('/').pop() ?? '';
+          byProgram.set(program, Math.max(byProgram.get(program) ?? 0, m.hwm));
         }
         peakTreeBytes = Math.max(peakTreeBytes, sum);
       }
@@ -142,6 +147,9 @@ export async function runMeasured(
     lines: lines.filter((l) => !l.text.startsWith('\t')),
     peakProcess,
     peakTreeBytes,
+    peakByProgram: [...byProgram]
+      .map(([program, bytes]) => ({ program, bytes }))
+      .sort((a, b) => b.bytes - a.bytes),
     timeMaxRssBytes: maxRss === null ? null : maxRss * 1024,
     cpuMs: user === null || system === null ? null : (user + system) * 1000,
   };

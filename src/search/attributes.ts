@@ -28,6 +28,13 @@ export const FILTERS = {
  */
 export const SORT_KEY = 'date';
 
+/**
+ * A filter the indexer gives every record: the key of its shard (`2024`, `2024-2`, `undated`).
+ * Not shown to readers; the browser searches shard by shard with it when results are in date
+ * order, since Pagefind's sort ranks results within one bundle only.
+ */
+export const SHARD_FILTER = 'shard';
+
 function sortKey(date: string, page: number, order: number): string {
   return `${date}/${String(page).padStart(3, '0')}/${String(order).padStart(3, '0')}`;
 }

@@ -62,10 +62,13 @@ afterAll(async () => {
 
 test('should index only the article, with its metadata, filters and decodable text', async () => {
   const report = await indexArticles({ siteDir: dir });
-  expect(report).toEqual({ articles: 1, pagesRead: 2 });
-  const fragments = await readdir(join(dir, 'pagefind/fragment'));
+  expect(report).toEqual({ articles: 1, pagesRead: 2, shards: 1 });
+  expect(JSON.parse(await readFile(join(dir, 'pagefind/shards.json'), 'utf8'))).toEqual({
+    shards: [{ key: '2021', year: '2021', articles: 1, from: '2021-03-01', to: '2021-03-01' }],
+  });
+  const fragments = await readdir(join(dir, 'pagefind/2021/fragment'));
   expect(fragments).toHaveLength(1);
-  const raw = gunzipSync(await readFile(join(dir, 'pagefind/fragment', fragments[0] ?? '')));
+  const raw = gunzipSync(await readFile(join(dir, 'pagefind/2021/fragment', fragments[0] ?? '')));
   // Pagefind prefixes its gzipped files with a 12-byte signature.
   const fragment = JSON.parse(raw.subarray(12).toString('utf8')) as {
     url: string;
@@ -90,6 +93,7 @@ test('should index only the article, with its metadata, filters and decodable te
     reporter: ['王小明', '李四'],
     year: ['2021'],
     decade: ['2020'],
+    shard: ['2021'],
   });
   expect(decodeText(fragment.content)).toBe(
     [
@@ -100,4 +104,38 @@ test('should index only the article, with its metadata, filters and decodable te
       '居民 说：“很有意义！”',
     ].join('\n'),
   );
+});
+
+test('should cut a year larger than the part size into shards, listed newest first', async () => {
+  const site = await mkdtemp(join(tmpdir(), 'folio-shards-'));
+  try {
+    for (const date of ['2020-12-31', '2021-03-01', '2021-03-02']) {
+      await mkdir(join(site, date, '02/01'), { recursive: true });
+      const attrs = attributes(articleIndexAttributes({ ...item, date }));
+      await writeFile(
+        join(site, date, '02/01/index.html'),
+        `<!doctype html><html lang="zh-CN"><body><article ${attrs}><p>${date} 植树</p></article></body></html>`,
+      );
+    }
+    const report = await indexArticles({ siteDir: site, maxArticles: 1 });
+    expect(report).toEqual({ articles: 3, pagesRead: 3, shards: 3 });
+    const manifest = JSON.parse(
+      await readFile(join(site, 'pagefind/shards.json'), 'utf8'),
+    ) as unknown;
+    expect(manifest).toEqual({
+      shards: [
+        { key: '2021-2', year: '2021', articles: 1, from: '2021-03-02', to: '2021-03-02' },
+        { key: '2021', year: '2021', articles: 1, from: '2021-03-01', to: '2021-03-01' },
+        { key: '2020', year: '2020', articles: 1, from: '2020-12-31', to: '2020-12-31' },
+      ],
+    });
+    for (const key of ['2021-2', '2021', '2020']) {
+      expect(await readdir(join(site, 'pagefind', key, 'fragment'))).toHaveLength(1);
+    }
+    await expect(indexArticles({ siteDir: site, maxArticles: 0 })).rejects.toThrow(
+      'search index: articles per shard must be a positive integer: 0',
+    );
+  } finally {
+    await rm(site, { recursive: true, force: true });
+  }
 });

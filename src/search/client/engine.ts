@@ -6,18 +6,29 @@
  * 3. each candidate's text is loaded lazily, in rank order, and kept only if it really contains
  *    every term (and lies in the date range) — so what is shown is exact, and only as many
  *    fragments are fetched as it takes to fill a page of results.
+ *
+ * The index is in shards (a year, or part of one; `pagefind/shards.json`). The newest shard's
+ * bundle is loaded first and the others are added with Pagefind's `mergeIndex`, each when a
+ * search first needs it: a search filtered to some years (a year filter or a date range) merges
+ * only those years' shards; any other merges them all. Relevance order is Pagefind's merged
+ * order; date order is per shard (Pagefind's sort ranks within one bundle), so the shards are
+ * searched one by one, each with the `shard` filter, and their lists joined in date order.
  */
 import { normalizeText, queryTerms } from '../normalize.ts';
 import { decodeText, indexTermsFor } from '../tokens.ts';
 import { excerpt, type Segment } from './excerpt.ts';
 import {
+  bundleOptions,
+  bundlePath,
   loadPagefind,
+  loadShards,
   type Pagefind,
   type PagefindOptions,
   type PagefindResult,
+  type Shard,
 } from './pagefind.ts';
 import type { SearchRequest } from './request.ts';
-import { SORT_KEY } from '../attributes.ts';
+import { SHARD_FILTER, SORT_KEY } from '../attributes.ts';
 
 export interface Hit {
   url: string;
@@ -97,12 +108,42 @@ function hitOf(
  * filter on the years it touches, and each hit's date is then checked).
  */
 export function createSearchEngine(base: string, years: readonly string[]): SearchEngine {
-  let loading: Promise<Pagefind> | undefined;
-  const pagefind = (): Promise<Pagefind> => (loading ??= loadPagefind(base));
+  interface Loaded {
+    shards: Shard[];
+    pagefind: Pagefind | null;
+  }
+  let loading: Promise<Loaded> | undefined;
+  const load = (): Promise<Loaded> =>
+    (loading ??= loadShards(base).then(async (shards) => {
+      const newest = shards[0];
+      return {
+        shards,
+        pagefind: newest === undefined ? null : await loadPagefind(base, newest.key),
+      };
+    }));
+  const merged = new Map<string, Promise<void>>();
+  /** Merges the bundles of `shards` not yet merged (the first shard is the engine itself). */
+  const mergeShards = async (loaded: Loaded, shards: Shard[]): Promise<void> => {
+    const pf = loaded.pagefind;
+    if (pf === null) return;
+    await Promise.all(
+      shards
+        .filter((shard) => shard !== loaded.shards[0])
+        .map((shard) => {
+          let merging = merged.get(shard.key);
+          if (merging === undefined) {
+            merging = pf.mergeIndex(bundlePath(base, shard.key), bundleOptions(base));
+            merged.set(shard.key, merging);
+          }
+          return merging;
+        }),
+    );
+  };
 
   return {
     async search(request) {
-      const pf = await pagefind();
+      const loaded = await load();
+      const pf = loaded.pagefind;
       const terms = queryTerms(request.query);
       const words = terms.flatMap(indexTermsFor);
       const options: PagefindOptions = { filters: { ...request.filters } };
@@ -125,8 +166,42 @@ export function createSearchEngine(base: string, years: readonly string[]): Sear
       if (words.length === 0 && options.sort === undefined) {
         options.sort = { [SORT_KEY]: 'desc' };
       }
-      const found = await pf.search(words.length > 0 ? words.join(' ') : null, options);
-      const results: PagefindResult[] = found?.results ?? [];
+      if (pf === null) {
+        return { terms, candidates: 0, hits: [], done: true, more: () => Promise.resolve([]) };
+      }
+      // The shards a search needs: those of the years it is filtered to, else all of them.
+      const yearFilter = options.filters?.['year'];
+      const wanted =
+        yearFilter === undefined
+          ? null
+          : typeof yearFilter === 'string'
+            ? [yearFilter]
+            : Array.isArray(yearFilter)
+              ? yearFilter
+              : yearFilter.any;
+      const shards = loaded.shards.filter(
+        (shard) => wanted === null || (shard.year !== null && wanted.includes(shard.year)),
+      );
+      await mergeShards(loaded, shards);
+      const query = words.length > 0 ? words.join(' ') : null;
+      let results: PagefindResult[];
+      if (options.sort === undefined) {
+        results = (await pf.search(query, options))?.results ?? [];
+      } else {
+        // Shards are newest first; each is one stretch of dates, sorted within by Pagefind.
+        // Undated articles have no sort key: date order leaves them out, as Pagefind does.
+        const dated = shards.filter((shard) => shard.year !== null);
+        const ordered = request.sort === 'oldest' ? [...dated].reverse() : dated;
+        const lists = await Promise.all(
+          ordered.map((shard) =>
+            pf.search(query, {
+              ...options,
+              filters: { ...options.filters, [SHARD_FILTER]: shard.key },
+            }),
+          ),
+        );
+        results = lists.flatMap((list) => list?.results ?? []);
+      }
       let next = 0;
       const inRange = (date: string | null): boolean =>
         (request.from === null || (date !== null && date >= request.from)) &&

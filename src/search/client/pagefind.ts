@@ -27,14 +27,42 @@ export interface PagefindSearch {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Adds another bundle's index: later searches cover it too (Pagefind's multisite search). */
+  mergeIndex(bundlePath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: PagefindOptions): Promise<PagefindSearch | null>;
 }
 
-/** Loads the Pagefind bundle of the site under `base` (`/` or `/archive/`). */
-export async function loadPagefind(base: string): Promise<Pagefind> {
-  const url = `${base}pagefind/pagefind.js`;
+/** A shard's bundle as `pagefind/shards.json` lists it (see src/search/index-articles.ts). */
+export interface Shard {
+  key: string;
+  year: string | null;
+  articles: number;
+  from: string | null;
+  to: string | null;
+}
+
+/** The shards of the site under `base` (`/` or `/archive/`), newest first. */
+export async function loadShards(base: string): Promise<Shard[]> {
+  const response = await fetch(`${base}pagefind/shards.json`);
+  if (!response.ok) throw new Error(`search: ${response.url}: ${response.status}`);
+  return ((await response.json()) as { shards: Shard[] }).shards;
+}
+
+/** The URL of a shard's bundle directory. */
+export function bundlePath(base: string, key: string): string {
+  return `${base}pagefind/${key}/`;
+}
+
+/** Options every bundle gets: result URLs are stored relative to the site root, and Pagefind
+ * puts the base path in front; Folio makes its own excerpts. */
+export function bundleOptions(base: string): Record<string, unknown> {
+  return { baseUrl: base, excerptLength: 0 };
+}
+
+/** Loads one shard's Pagefind bundle: the engine that others are merged into. */
+export async function loadPagefind(base: string, key: string): Promise<Pagefind> {
+  const url = `${bundlePath(base, key)}pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  // Result URLs are stored relative to the site root; Pagefind puts the base path in front.
-  await pagefind.options({ baseUrl: base, excerptLength: 0 });
+  await pagefind.options(bundleOptions(base));
   return pagefind;
 }
