@@ -8,6 +8,9 @@ import { folioSearch } from './src/search/integration.ts';
 const config = loadConfig();
 // Articles per search index shard (default 5,000): the indexer's memory follows it.
 const part = process.env.FOLIO_SEARCH_PART;
+if (part !== undefined && part !== '' && !/^[1-9]\d*$/.test(part)) {
+  throw new Error(`FOLIO_SEARCH_PART must be a positive whole number of articles, not "${part}"`);
+}
 
 export default defineConfig({
   site: config.site,
