@@ -10,26 +10,10 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify } from 'yaml';
 import { itemSchema, pageSchema, type ItemData } from '../../src/archive/schema.ts';
+import { truthSchema } from '../../src/eval/truth.ts';
 
 export const DEV_CORPUS = join(import.meta.dirname, '../../../shared/corpus/dev');
 const PAPER = '永康日报';
-
-interface TruthItem {
-  kind: 'article' | 'photo';
-  kicker: string | null;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  authors: string[];
-  paragraphs: string[];
-}
-
-interface Truth {
-  date: string;
-  page: number;
-  pageName: string | null;
-  items: TruthItem[];
-}
 
 export interface CorpusItem {
   /** `<date>/<NN>/<kk>`, as the content collection names it. */
@@ -59,15 +43,19 @@ export async function writeDevContent(dir: string): Promise<CorpusItem[]> {
   const truthDir = join(DEV_CORPUS, 'truth');
   for (const date of (await readdir(truthDir)).sort()) {
     for (const file of (await readdir(join(truthDir, date))).sort()) {
-      const truth = JSON.parse(await readFile(join(truthDir, date, file), 'utf8')) as Truth;
-      const pageDir = join(dir, date, pad(truth.page));
+      const truth = truthSchema.parse(
+        JSON.parse(await readFile(join(truthDir, date, file), 'utf8')),
+      );
+      const page = truth.page ?? Number.parseInt(file, 10);
+      const pageName = truth.pageName ?? null;
+      const pageDir = join(dir, date, pad(page));
       await mkdir(pageDir, { recursive: true });
       const source = `${date}/${file.replace(/\.json$/, '.txt')}`;
       const record = pageSchema.parse({
         paper: PAPER,
         date,
-        page: truth.page,
-        pageName: truth.pageName,
+        page,
+        pageName,
         source,
         encoding: 'utf-8',
         furniture: [],
@@ -78,8 +66,8 @@ export async function writeDevContent(dir: string): Promise<CorpusItem[]> {
         const data = itemSchema.parse({
           paper: PAPER,
           date,
-          page: truth.page,
-          pageName: truth.pageName,
+          page,
+          pageName,
           kind: item.kind,
           order: i + 1,
           kicker: item.kicker,
@@ -98,7 +86,7 @@ export async function writeDevContent(dir: string): Promise<CorpusItem[]> {
           `---\n${frontMatter}---\n\n${markdown(item.paragraphs)}`,
         );
         items.push({
-          id: `${date}/${pad(truth.page)}/${pad(i + 1)}`,
+          id: `${date}/${pad(page)}/${pad(i + 1)}`,
           data,
           paragraphs: item.paragraphs,
         });
