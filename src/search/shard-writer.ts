@@ -112,6 +112,8 @@ export interface ShardWriter {
   add(record: CustomRecord, file: string): Promise<void>;
   /** Writes the last shard and `shards.json`; returns the shards written. */
   finish(): Promise<ShardEntry[]>;
+  /** Drops the shard being indexed unwritten; returns the keys of every shard begun. */
+  abandon(): Promise<string[]>;
 }
 
 export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES): ShardWriter {
@@ -168,6 +170,15 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
       await mkdir(join(siteDir, BUNDLE_DIR), { recursive: true });
       await writeManifest(siteDir, { shards: newestFirst(entries) });
       return entries;
+    },
+    async abandon() {
+      const open: OpenShard | null = current;
+      current = null;
+      if (open !== null) {
+        await Promise.allSettled(open.pending.map(({ added }) => added));
+        await open.index.deleteIndex();
+      }
+      return entries.map((entry) => entry.key);
     },
   };
 }

@@ -1,0 +1,203 @@
+/**
+ * The search indexer on a thread of its own, fed while the site is being rendered (see
+ * stream-index.ts for the side that feeds it). It is told every page the build will write, in path
+ * order, before the first is rendered; each rendered page's HTML then arrives as it is written,
+ * is read into its record at once (extraction and the index form are the indexer's own work) and
+ * joins the index as soon as every page before it in path order has: the index gets the records
+ * of indexArticles, in its order, while the pages are still being rendered.
+ *
+ * When the site is built, the thread is given the HTML files the site really holds. Pages that
+ * never arrived (a build that reuses earlier pages) are read from disk in their turn. If the files
+ * are not the pages it was told of, nothing it did can be trusted: it says so, and the caller
+ * indexes the site from disk instead.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import type { CustomRecord } from 'pagefind';
+import { recordOf } from './record.ts';
+import { shardWriter } from './shard-writer.ts';
+import type { IndexReport } from './index-articles.ts';
+
+/** Messages to the thread. */
+export type IndexerRequest =
+  /** The pages the build writes (absolute paths, in path order). */
+  | { type: 'plan'; siteDir: string; files: string[]; maxArticles?: number }
+  /** One page's HTML as written. */
+  | { type: 'page'; file: string; body: Uint8Array }
+  /** The site is built: the HTML files it holds, in path order. */
+  | { type: 'finish'; files: string[] };
+
+/** The thread's answer to `finish`. */
+export type IndexerResponse =
+  | { type: 'done'; report: IndexReport }
+  /** The files are not the pages planned: index from disk; `written`: the shards it wrote. */
+  | { type: 'stale'; reason: string; written: string[] }
+  | { type: 'error'; message: string };
+
+/** A page's record once read: the record (null: no article), or why it could not be read. */
+type Read = { record: CustomRecord | null } | { error: Error };
+
+const port = parentPort;
+if (port === null) throw new Error('index-worker.ts runs as a worker thread');
+
+/**
+ * Pagefind's service process, seen as it starts. Pagefind's `close()` only kills it; the thread
+ * waits for it to exit, so it is reaped (and its CPU time counted) before the thread ends.
+ */
+const services: ChildProcess[] = [];
+subscribe('child_process', (message) => {
+  services.push((message as { process: ChildProcess }).process);
+});
+
+async function closePagefind(): Promise<void> {
+  await pagefind.close();
+  for (const service of services) {
+    if (service.exitCode !== null || service.signalCode !== null) continue;
+    service.ref();
+    await once(service, 'exit');
+  }
+}
+
+let siteDir = '';
+let files: string[] = [];
+let positions = new Map<string, number>();
+let writer: ReturnType<typeof shardWriter> | null = null;
+/** Records by position in `files`, until their turn. */
+const ready = new Map<number, Read>();
+/** The position of the next page to join the index. */
+let cursor = 0;
+let articles = 0;
+/** Why the streamed pages cannot be trusted (a page not planned, or one arriving twice). */
+let stale: string | null = null;
+/** The first error adding records; the build fails with it. */
+let failure: Error | null = null;
+/** The pages joining the index, one after the other. */
+let feeding = Promise.resolve();
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function read(file: string, html: string): Read {
+  try {
+    return { record: recordOf(siteDir, file, html) };
+  } catch (error) {
+    return { error: asError(error) };
+  }
+}
+
+/** Adds every record whose turn has come. */
+function feed(): void {
+  feeding = feeding.then(async () => {
+    for (let next = ready.get(cursor); next !== undefined; next = ready.get(cursor)) {
+      if (failure !== null || stale !== null || writer === null) return;
+      ready.delete(cursor);
+      const file = files[cursor] ?? '';
+      cursor++;
+      try {
+        if ('error' in next) throw next.error;
+        if (next.record === null) continue;
+        await writer.add(next.record, file);
+        articles++;
+      } catch (error) {
+        failure = asError(error);
+      }
+    }
+  });
+}
+
+function page(file: string, body: Uint8Array): void {
+  const position = positions.get(file);
+  if (position === undefined) {
+    stale ??= `${file} was written but not announced`;
+    return;
+  }
+  if (position < cursor || ready.has(position)) {
+    stale ??= `${file} was written twice`;
+    return;
+  }
+  ready.set(
+    position,
+    read(file, Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')),
+  );
+  if (position === cursor) feed();
+}
+
+/** Reads the pages that never arrived from disk (a few ahead), and adds them in their turn. */
+async function readMissing(concurrency = 16): Promise<void> {
+  const from = cursor;
+  const reading = new Map<number, Promise<Read>>();
+  const load = (i: number): void => {
+    const file = files[i];
+    if (file === undefined || ready.has(i)) return;
+    reading.set(
+      i,
+      readFile(file, 'utf8').then(
+        (html) => read(file, html),
+        (error: unknown) => ({ error: asError(error) }),
+      ),
+    );
+  };
+  for (let i = from; i < from + concurrency; i++) load(i);
+  for (let i = from; i < files.length && failure === null; i++) {
+    load(i + concurrency);
+    const pending = reading.get(i);
+    if (pending !== undefined) {
+      ready.set(i, await pending);
+      reading.delete(i);
+    }
+    feed();
+    await feeding;
+  }
+}
+
+async function finish(actual: string[]): Promise<IndexerResponse> {
+  await feeding;
+  if (writer === null)
+    throw new Error('search index: the site was built before its pages were planned');
+  const planned = files;
+  const differs = actual.length !== planned.length || actual.some((file, i) => file !== planned[i]);
+  if (stale !== null || differs) {
+    const written = await writer.abandon();
+    return {
+      type: 'stale',
+      reason: stale ?? `the site holds ${actual.length} HTML files, ${planned.length} were planned`,
+      written,
+    };
+  }
+  await readMissing();
+  if (failure !== null) throw failure;
+  const shards = await writer.finish();
+  return { type: 'done', report: { articles, pagesRead: files.length, shards: shards.length } };
+}
+
+port.on('message', (message: IndexerRequest) => {
+  switch (message.type) {
+    case 'plan':
+      siteDir = message.siteDir;
+      files = message.files;
+      positions = new Map(files.map((file, i) => [file, i]));
+      writer = shardWriter(siteDir, message.maxArticles);
+      break;
+    case 'page':
+      page(message.file, message.body);
+      break;
+    case 'finish':
+      void finish(message.files)
+        .catch((error: unknown): IndexerResponse => ({
+          type: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }))
+        .then(async (response) => {
+          await closePagefind();
+          port.postMessage(response);
+          // Nothing more to do: the thread ends once Pagefind's process has exited.
+          port.close();
+        });
+      break;
+  }
+});

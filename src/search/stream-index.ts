@@ -1,0 +1,158 @@
+/**
+ * Indexes the site for search while Astro renders it. Astro renders pages one at a time on the
+ * main thread; the indexer (index-worker.ts) runs on a thread of its own and feeds Pagefind, a
+ * process of its own, so on a machine of two cores or more the index is mostly built by the time
+ * the last page is written, instead of after it.
+ *
+ * Astro's prerenderer (the part of the build that renders a page into a Response) is wrapped: its
+ * list of pages tells the indexer every page the build writes, in path order, and every HTML
+ * page it renders is passed on as written. Once the site is built, `finish` gives the indexer the
+ * HTML files the site really holds; it answers with its report, or with null when they are not
+ * the pages announced (the caller then indexes the site from disk, with indexArticles).
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AstroPrerenderer } from 'astro';
+import { BUNDLE_DIR, htmlFiles, type IndexReport } from './index-articles.ts';
+import type { IndexerRequest, IndexerResponse } from './index-worker.ts';
+
+export interface StreamOptions {
+  /** The built site (Astro's `outDir`). */
+  siteDir: string;
+  /** The site's base path (Astro's `base`): page URLs start with it. */
+  base: string;
+  /** Articles in one shard's index, at most. */
+  maxArticles?: number;
+}
+
+/** What the indexer made of the build: its report, or why the site must be indexed from disk. */
+export type StreamResult = { report: IndexReport } | { stale: string };
+
+export interface StreamIndex {
+  /** Astro's prerenderer, passing every page it renders on to the indexer as well. */
+  wrap(prerenderer: AstroPrerenderer): AstroPrerenderer;
+  /** Once the site is built: the indexer's report, or why the site must be indexed from disk. */
+  finish(): Promise<StreamResult>;
+}
+
+/**
+ * The file a page is written to, relative to the site, as Astro writes pages with
+ * `build.format: 'directory'`: `<path>/index.html`, the status pages `404.html` and `500.html`.
+ */
+export function pageFile(pathname: string): string {
+  const path = pathname.replace(/^\/+|\/+$/g, '');
+  if (path === '404' || path === '500') return `${path}.html`;
+  return path === '' ? 'index.html' : `${path}/index.html`;
+}
+
+/** The page path of a request URL's path under the base path; null when outside it. */
+export function pathUnderBase(urlPath: string, base: string): string | null {
+  const prefix = base.replace(/\/+$/, '');
+  const path = decodeURI(urlPath);
+  if (prefix === '') return path;
+  return path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : null;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Its answer to `finish`. */
+  answer: Promise<IndexerResponse>;
+  /** Settled when the thread has ended. */
+  exited: Promise<void>;
+}
+
+function startThread(plan: IndexerRequest): Thread {
+  const worker = new Worker(new URL('./index-worker.ts', import.meta.url));
+  // A build that fails before its end must not wait for the indexer to exit.
+  worker.unref();
+  const answer = new Promise<IndexerResponse>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      reject(new Error(`search index: the indexer thread stopped (exit code ${code})`));
+    });
+  });
+  // Its failure is reported by `finish`; until then it must not count as unhandled.
+  answer.catch(() => undefined);
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      resolve();
+    }),
+  );
+  worker.postMessage(plan);
+  return { worker, answer, exited };
+}
+
+export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): StreamIndex {
+  let thread: Thread | null = null;
+  const send = (message: IndexerRequest): void => {
+    thread?.worker.postMessage(message);
+  };
+
+  return {
+    wrap(prerenderer) {
+      return {
+        ...prerenderer,
+        async getStaticPaths() {
+          const paths = await prerenderer.getStaticPaths();
+          const files = paths
+            .filter(({ route }) => route.type === 'page')
+            .map(({ pathname }) => join(siteDir, pageFile(pathname)));
+          thread ??= startThread({
+            type: 'plan',
+            siteDir,
+            files: [...new Set(files)].sort(),
+            ...(maxArticles === undefined ? {} : { maxArticles }),
+          });
+          return paths;
+        },
+        async render(request, options) {
+          const rendered = await prerenderer.render(request, options);
+          const response = rendered instanceof Response ? rendered : rendered.response;
+          const path = pathUnderBase(new URL(request.url).pathname, base);
+          if (
+            thread === null ||
+            options.routeData.type !== 'page' ||
+            path === null ||
+            response.status !== 200 ||
+            response.body === null ||
+            !(response.headers.get('content-type') ?? '').startsWith('text/html')
+          ) {
+            return rendered;
+          }
+          const body = new Uint8Array(await response.arrayBuffer());
+          send({ type: 'page', file: join(siteDir, pageFile(path)), body });
+          const copy = new Response(body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+          });
+          return rendered instanceof Response ? copy : { ...rendered, response: copy };
+        },
+      };
+    },
+    async finish() {
+      if (thread === null) return { stale: 'no pages were announced' };
+      const { worker, answer, exited } = thread;
+      worker.ref();
+      send({ type: 'finish', files: await htmlFiles(siteDir) });
+      const response = await answer;
+      // Its Pagefind process is waited for, so the build's CPU time counts it.
+      await exited;
+      switch (response.type) {
+        case 'done':
+          return { report: response.report };
+        case 'error':
+          throw new Error(response.message);
+        case 'stale':
+          await Promise.all(
+            response.written.map((key) =>
+              rm(join(siteDir, BUNDLE_DIR, key), { recursive: true, force: true }),
+            ),
+          );
+          return { stale: response.reason };
+      }
+    },
+  };
+}

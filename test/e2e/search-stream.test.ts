@@ -1,0 +1,202 @@
+/**
+ * The index made while pages are rendered (stream-index.ts) against the index made from disk
+ * (indexArticles), on hand-written pages and a stand-in for Astro's prerenderer (no Astro): the
+ * same bundles byte for byte, whether pages arrive in path order, out of it, or not at all (read
+ * from disk); a site that is not what was announced is left to the indexer from disk.
+ */
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { AstroPrerenderer, RouteData } from 'astro';
+import { indexArticles } from '../../src/search/index-articles.ts';
+import { pageFile, pathUnderBase, streamIndex } from '../../src/search/stream-index.ts';
+import { articleIndexAttributes } from '../../src/search/attributes.ts';
+import type { ItemData } from '../../src/archive/schema.ts';
+
+const BASE = '/archive/';
+const ORIGIN = 'http://localhost';
+
+const item: ItemData = {
+  paper: '示例日报',
+  date: '2021-03-01',
+  page: 2,
+  pageName: '民生',
+  kind: 'article',
+  order: 1,
+  kicker: null,
+  title: '城南社区举办植树活动',
+  subtitle: null,
+  byline: '记者 王小明',
+  authors: ['王小明'],
+  source: '2021-03-01/02.txt',
+};
+
+function attributes(values: Record<string, string>): string {
+  const escape = (v: string): string =>
+    v.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  return Object.entries(values)
+    .map(([k, v]) => `${k}="${escape(v)}"`)
+    .join(' ');
+}
+
+/** Page paths (no base) and their HTML: articles of two years, an issue page, the home page. */
+function pages(): Map<string, string> {
+  const html = new Map<string, string>();
+  html.set('/', '<!doctype html><html lang="zh-CN"><body><p>首页</p></body></html>');
+  html.set('/404', '<!doctype html><html lang="zh-CN"><body><p>找不到</p></body></html>');
+  const dates = ['2020-12-30', '2020-12-31', '2021-03-01', '2021-03-02', '2021-03-03'];
+  dates.forEach((date, i) => {
+    html.set(`/${date}`, `<!doctype html><html lang="zh-CN"><body><p>${date}</p></body></html>`);
+    for (const order of [1, 2]) {
+      const attrs = attributes(articleIndexAttributes({ ...item, date, order }));
+      html.set(
+        `/${date}/02/0${order}`,
+        `<!doctype html><html lang="zh-CN"><body><article ${attrs}>` +
+          `<h1>第${i}篇 植树</h1><p>居民 说：“很有意义！”${date} ${order}</p></article></body></html>`,
+      );
+    }
+  });
+  return html;
+}
+
+let site: string;
+let copy: string;
+
+beforeEach(async () => {
+  site = await mkdtemp(join(tmpdir(), 'folio-stream-'));
+  copy = await mkdtemp(join(tmpdir(), 'folio-stream-disk-'));
+});
+
+afterEach(async () => {
+  await rm(site, { recursive: true, force: true });
+  await rm(copy, { recursive: true, force: true });
+});
+
+async function writePage(dir: string, path: string, html: string): Promise<void> {
+  const file = join(dir, pageFile(path));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, html);
+}
+
+/**
+ * Builds `site` as Astro would through the wrapped prerenderer: pages rendered in `order`, each
+ * written after it is rendered; `skipped` pages are written without being rendered (as a build
+ * that reuses them does).
+ */
+async function build(
+  html: Map<string, string>,
+  { order = [...html.keys()], skipped = [] as string[], maxArticles = 3 } = {},
+): Promise<ReturnType<ReturnType<typeof streamIndex>['finish']>> {
+  const stream = streamIndex({ siteDir: site, base: BASE, maxArticles });
+  const route = { type: 'page' } as RouteData;
+  const prerenderer = stream.wrap({
+    name: 'stand-in',
+    getStaticPaths: () =>
+      Promise.resolve([...html.keys()].map((pathname) => ({ pathname, route }))),
+    render: (request) => {
+      const path = new URL(request.url).pathname.slice(BASE.length - 1).replace(/\/$/, '');
+      return Promise.resolve(
+        new Response(html.get(path === '' ? '/' : path) ?? '', {
+          headers: { 'content-type': 'text/html' },
+        }),
+      );
+    },
+  } satisfies AstroPrerenderer);
+  await prerenderer.getStaticPaths();
+  for (const path of order) {
+    if (skipped.includes(path)) {
+      await writePage(site, path, html.get(path) ?? '');
+      continue;
+    }
+    const url = new URL(`${BASE}${path.slice(1)}${path === '/' ? '' : '/'}`, ORIGIN);
+    const rendered = await prerenderer.render(new Request(url), { routeData: route });
+    const response = rendered instanceof Response ? rendered : rendered.response;
+    await writePage(site, path, await response.text());
+  }
+  return stream.finish();
+}
+
+/** Every file of a directory, relative path → bytes. */
+async function files(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out.set(path.slice(dir.length), (await readFile(path)).toString('base64'));
+  }
+  return out;
+}
+
+/** The index from disk of the same pages, in a copy of the site. */
+async function fromDisk(maxArticles = 3): Promise<Map<string, string>> {
+  await cp(site, copy, { recursive: true });
+  await rm(join(copy, 'pagefind'), { recursive: true, force: true });
+  await indexArticles({ siteDir: copy, maxArticles });
+  return files(join(copy, 'pagefind'));
+}
+
+test('should map request paths to page paths, and page paths to the files Astro writes', () => {
+  expect(pageFile('/')).toBe('index.html');
+  expect(pageFile('')).toBe('index.html');
+  expect(pageFile('/404')).toBe('404.html');
+  expect(pageFile('/2021-03-01/02/01')).toBe('2021-03-01/02/01/index.html');
+  expect(pageFile('/reporters/王小明/')).toBe('reporters/王小明/index.html');
+  expect(pathUnderBase('/archive/2021-03-01/', '/archive/')).toBe('/2021-03-01/');
+  expect(pathUnderBase('/archive/', '/archive')).toBe('/');
+  expect(pathUnderBase('/archive', '/archive/')).toBe('');
+  expect(pathUnderBase('/archived/', '/archive/')).toBeNull();
+  expect(pathUnderBase('/reporters/%E7%8E%8B/', '/')).toBe('/reporters/王/');
+});
+
+test('should build, while pages are rendered, the bundles the indexer builds from disk', async () => {
+  const html = pages();
+  expect(await build(html)).toEqual({ report: { articles: 10, pagesRead: 17, shards: 4 } });
+  const streamed = await files(join(site, 'pagefind'));
+  expect([...streamed.keys()].filter((f) => f.endsWith('entry.json')).sort()).toEqual([
+    '/2020-2/pagefind-entry.json',
+    '/2020/pagefind-entry.json',
+    '/2021-2/pagefind-entry.json',
+    '/2021/pagefind-entry.json',
+  ]);
+  expect(streamed).toEqual(await fromDisk());
+});
+
+test('should give the same bundles when pages are rendered out of path order', async () => {
+  const html = pages();
+  const order = [...html.keys()].reverse();
+  expect(await build(html, { order })).toEqual({
+    report: { articles: 10, pagesRead: 17, shards: 4 },
+  });
+  expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk());
+});
+
+test('should read from disk, in its turn, a page that was written but not rendered', async () => {
+  const html = pages();
+  const skipped = ['/2020-12-31/02/01', '/2021-03-03/02/02'];
+  expect(await build(html, { skipped })).toEqual({
+    report: { articles: 10, pagesRead: 17, shards: 4 },
+  });
+  expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk());
+});
+
+test('should leave the site to the indexer from disk when it holds a page not announced', async () => {
+  const html = pages();
+  await writePage(site, '/extra', '<!doctype html><html><body>extra</body></html>');
+  expect(await build(html)).toEqual({
+    stale: 'the site holds 18 HTML files, 17 were planned',
+  });
+  // The shards it wrote while the pages came are gone.
+  expect(await readdir(join(site, 'pagefind'))).toEqual([]);
+});
+
+test('should fail naming the page whose article cannot be read', async () => {
+  const html = pages();
+  html.set(
+    '/2021-03-01/02/01',
+    '<html><body><article data-pagefind-body></article><div data-pagefind-body></div></body></html>',
+  );
+  await expect(build(html)).rejects.toThrow(
+    `${join(site, '2021-03-01/02/01/index.html')}: 2 elements carry data-pagefind-body; expected one`,
+  );
+});
