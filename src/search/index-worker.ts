@@ -26,8 +26,8 @@ import type { IndexReport } from './index-articles.ts';
 export type IndexerRequest =
   /** The pages the build writes (absolute paths, in path order). */
   | { type: 'plan'; siteDir: string; files: string[]; maxArticles?: number }
-  /** One page's HTML as written. */
-  | { type: 'page'; file: string; body: Uint8Array }
+  /** Pages' HTML as written, a few at a time. */
+  | { type: 'pages'; pages: { file: string; body: ArrayBuffer }[] }
   /** The site is built: the HTML files it holds, in path order. */
   | { type: 'finish'; files: string[] };
 
@@ -110,7 +110,7 @@ function feed(): void {
   });
 }
 
-function page(file: string, body: Uint8Array): void {
+function page(file: string, body: ArrayBuffer): void {
   const position = positions.get(file);
   if (position === undefined) {
     stale ??= `${file} was written but not announced`;
@@ -120,10 +120,7 @@ function page(file: string, body: Uint8Array): void {
     stale ??= `${file} was written twice`;
     return;
   }
-  ready.set(
-    position,
-    read(file, Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')),
-  );
+  ready.set(position, read(file, Buffer.from(body).toString('utf8')));
   if (position === cursor) feed();
 }
 
@@ -183,8 +180,8 @@ port.on('message', (message: IndexerRequest) => {
       positions = new Map(files.map((file, i) => [file, i]));
       writer = shardWriter(siteDir, message.maxArticles);
       break;
-    case 'page':
-      page(message.file, message.body);
+    case 'pages':
+      for (const { file, body } of message.pages) page(file, body);
       break;
     case 'finish':
       void finish(message.files)

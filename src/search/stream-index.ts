@@ -54,6 +54,9 @@ export function pathUnderBase(urlPath: string, base: string): string | null {
   return path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : null;
 }
 
+/** Pages sent to the thread in one message. */
+const BATCH = 32;
+
 interface Thread {
   worker: Worker;
   /** Its answer to `finish`. */
@@ -86,8 +89,16 @@ function startThread(plan: IndexerRequest): Thread {
 
 export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): StreamIndex {
   let thread: Thread | null = null;
-  const send = (message: IndexerRequest): void => {
-    thread?.worker.postMessage(message);
+  // Pages go to the thread a few at a time: one message per page costs the renderer more.
+  let batch: { file: string; body: ArrayBuffer }[] = [];
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const message: IndexerRequest = { type: 'pages', pages: batch };
+    thread?.worker.postMessage(
+      message,
+      batch.map(({ body }) => body),
+    );
+    batch = [];
   };
 
   return {
@@ -121,13 +132,15 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
           ) {
             return rendered;
           }
-          const body = new Uint8Array(await response.arrayBuffer());
-          send({ type: 'page', file: join(siteDir, pageFile(path)), body });
+          const body = await response.arrayBuffer();
+          // A Response copies the bytes it is made from: the buffer itself can move to the thread.
           const copy = new Response(body, {
             status: response.status,
             statusText: response.statusText,
             headers: response.headers,
           });
+          batch.push({ file: join(siteDir, pageFile(path)), body });
+          if (batch.length >= BATCH) flush();
           return rendered instanceof Response ? copy : { ...rendered, response: copy };
         },
       };
@@ -136,7 +149,9 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
       if (thread === null) return { stale: 'no pages were announced' };
       const { worker, answer, exited } = thread;
       worker.ref();
-      send({ type: 'finish', files: await htmlFiles(siteDir) });
+      flush();
+      const finish: IndexerRequest = { type: 'finish', files: await htmlFiles(siteDir) };
+      worker.postMessage(finish);
       const response = await answer;
       // Its Pagefind process is waited for, so the build's CPU time counts it.
       await exited;
