@@ -32,23 +32,10 @@ function isOneChar(text: string): boolean {
 let variants: Map<string, string> | undefined;
 let simplified: Map<string, string> | undefined;
 
-/** Normalised forms of the characters seen so far beyond ASCII: a text repeats its characters. */
-const normalized = new Map<string, string>();
-
 /** The normalised form of one character (a string of one code point). */
 export function normalizeChar(char: string): string {
-  if ((char.codePointAt(0) ?? 0) < 0x80) return char.toLowerCase();
-  let result = normalized.get(char);
-  if (result === undefined) {
-    result = normalizeWide(char);
-    normalized.set(char, result);
-  }
-  return result;
-}
-
-/** The normalised form of a character beyond ASCII. */
-function normalizeWide(char: string): string {
   const code = char.codePointAt(0) ?? 0;
+  if (code < 0x80) return char.toLowerCase();
   // Full-width ASCII letters and digits.
   if (code >= 0xff10 && code <= 0xff5a) {
     const ascii = String.fromCharCode(code - 0xfee0);

@@ -22,20 +22,8 @@ export const BREAK = '\uE001';
 const LETTERS = 26;
 const CODE_LENGTH = 4;
 
-/** Codes of the characters seen so far. */
-const codes = new Map<string, string>();
-
 /** Four upper-case letters naming one code point. */
 function codeOf(char: string): string {
-  let code = codes.get(char);
-  if (code === undefined) {
-    code = computeCode(char);
-    codes.set(char, code);
-  }
-  return code;
-}
-
-function computeCode(char: string): string {
   let n = char.codePointAt(0) ?? 0;
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) {
@@ -53,19 +41,7 @@ function charOf(code: string): string {
 
 type Kind = 'han' | 'word' | 'space' | 'other';
 
-/** Kinds of the characters seen so far. */
-const kinds = new Map<string, Kind>();
-
 function kindOf(char: string): Kind {
-  let kind = kinds.get(char);
-  if (kind === undefined) {
-    kind = computeKind(char);
-    kinds.set(char, kind);
-  }
-  return kind;
-}
-
-function computeKind(char: string): Kind {
   if (/\s/u.test(char)) return 'space';
   if (HAN.test(char)) return 'han';
   if (WORD_CHAR.test(char)) return 'word';
