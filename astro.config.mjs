@@ -16,7 +16,8 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages rendered at once: while one page's file is being written, the next is rendered.
+  build: { format: 'directory', concurrency: 4 },
   outDir: process.env.FOLIO_OUT ?? 'dist',
   // Article text is shown as printed: no "smart" quotes, dashes or ellipses added at render time.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
