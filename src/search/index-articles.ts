@@ -14,7 +14,6 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { recordOf } from './record.ts';
 import { BUNDLE_DIR, shardWriter } from './shard-writer.ts';
@@ -88,7 +87,8 @@ export async function indexArticles({
     }
     const shards = await writer.finish();
     return { articles, pagesRead: files.length, shards: shards.length };
-  } finally {
-    await pagefind.close();
+  } catch (error) {
+    await writer.abandon();
+    throw error;
   }
 }

@@ -11,12 +11,8 @@
  * are not the pages it was told of, nothing it did can be trusted: it says so, and the caller
  * indexes the site from disk instead.
  */
-import type { ChildProcess } from 'node:child_process';
-import { subscribe } from 'node:diagnostics_channel';
-import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { recordOf } from './record.ts';
 import { shardWriter } from './shard-writer.ts';
@@ -43,24 +39,6 @@ type Read = { record: CustomRecord | null } | { error: Error };
 
 const port = parentPort;
 if (port === null) throw new Error('index-worker.ts runs as a worker thread');
-
-/**
- * Pagefind's service process, seen as it starts. Pagefind's `close()` only kills it; the thread
- * waits for it to exit, so it is reaped (and its CPU time counted) before the thread ends.
- */
-const services: ChildProcess[] = [];
-subscribe('child_process', (message) => {
-  services.push((message as { process: ChildProcess }).process);
-});
-
-async function closePagefind(): Promise<void> {
-  await pagefind.close();
-  for (const service of services) {
-    if (service.exitCode !== null || service.signalCode !== null) continue;
-    service.ref();
-    await once(service, 'exit');
-  }
-}
 
 let siteDir = '';
 let files: string[] = [];
@@ -185,14 +163,13 @@ port.on('message', (message: IndexerRequest) => {
       break;
     case 'finish':
       void finish(message.files)
-        .catch((error: unknown): IndexerResponse => ({
-          type: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        }))
-        .then(async (response) => {
-          await closePagefind();
+        .catch(async (error: unknown): Promise<IndexerResponse> => {
+          await writer?.abandon();
+          return { type: 'error', message: error instanceof Error ? error.message : String(error) };
+        })
+        .then((response) => {
           port.postMessage(response);
-          // Nothing more to do: the thread ends once Pagefind's process has exited.
+          // Nothing more to do: the thread ends (its shards' threads have ended).
           port.close();
         });
       break;

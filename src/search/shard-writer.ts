@@ -1,18 +1,18 @@
 /**
  * Writes the search index in shards from records given in path order (dates first): a calendar
  * year is a shard (undated articles one of their own), cut into parts of at most `maxArticles`.
- * One shard's Pagefind index is alive at a time (`createIndex` → records → `writeFiles` →
- * `deleteIndex`), so the indexer's memory follows the largest part, not the archive.
- *
- * Records are sent to Pagefind without waiting for each answer (up to `inFlight` at a time, their
- * errors checked in order), so Pagefind indexes one record while the caller prepares the next.
- * Pagefind's service answers requests in the order they were sent, so nothing else changes.
+ * Each shard is indexed by a Pagefind service of its own, on a thread of its own
+ * (shard-thread.ts: `createIndex` → records → `writeFiles` → `deleteIndex`), and records go to
+ * it without waiting for answers. A shard's bundle is written while the next shard's records are
+ * indexed, and a shard opens only once the bundle before the last is written: two shards'
+ * indexes are alive at most, so the indexer's memory follows the largest parts, not the archive.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 import { SHARD_FILTER } from './attributes.ts';
+import type { ShardRequest, ShardResponse, ShardThreadData } from './shard-thread.ts';
 
 /** The language Pagefind files the index under. */
 export const INDEX_LANGUAGE = 'zh';
@@ -24,8 +24,8 @@ export const MANIFEST_FILE = 'shards.json';
 export const UNDATED_SHARD = 'undated';
 /** Articles in one shard's index, at most, unless told otherwise. */
 export const DEFAULT_MAX_ARTICLES = 5000;
-/** Records sent to Pagefind ahead of its answers, at most. */
-const IN_FLIGHT = 64;
+/** Records sent to a shard's thread in one message. */
+const BATCH = 32;
 
 /** One bundle, as `shards.json` lists it. */
 export interface ShardEntry {
@@ -66,37 +66,51 @@ function yearOf(record: CustomRecord): string | null {
   return record.meta?.['date']?.slice(0, 4) ?? null;
 }
 
-/** The shard being indexed: its manifest entry, its live Pagefind index, its unanswered records. */
+/** The shard being filled: its manifest entry, its thread, the records not yet sent to it. */
 interface OpenShard {
   entry: ShardEntry;
-  index: pagefind.PagefindIndex;
-  pending: { file: string; added: Promise<pagefind.NewFileResponse> }[];
+  thread: Worker;
+  batch: { record: CustomRecord; file: string }[];
+  /** Settles when the thread has written the bundle (or failed to) and ended. */
+  done: Promise<void>;
 }
 
-async function openShard(entry: ShardEntry): Promise<OpenShard> {
-  const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
-  fail(created.errors, `cannot start Pagefind for shard ${entry.key}`);
-  if (created.index === undefined) throw new Error('search index: Pagefind returned no index');
-  return { entry, index: created.index, pending: [] };
-}
-
-/** Waits for the oldest unanswered records until at most `keep` are left. */
-async function settle(shard: OpenShard, keep: number): Promise<void> {
-  while (shard.pending.length > keep) {
-    const next = shard.pending.shift();
-    if (next === undefined) break;
-    fail((await next.added).errors, next.file);
-  }
-}
-
-/** Writes a shard's bundle and frees its index before the next shard starts. */
-async function closeShard(siteDir: string, shard: OpenShard): Promise<void> {
-  await settle(shard, 0);
-  const written = await shard.index.writeFiles({
-    outputPath: join(siteDir, BUNDLE_DIR, shard.entry.key),
+function openShard(siteDir: string, entry: ShardEntry): OpenShard {
+  const data: ShardThreadData = {
+    outputPath: join(siteDir, BUNDLE_DIR, entry.key),
+    language: INDEX_LANGUAGE,
+  };
+  const thread = new Worker(new URL('./shard-thread.ts', import.meta.url), { workerData: data });
+  const done = new Promise<void>((resolve, reject) => {
+    let answer: ShardResponse | null = null;
+    thread.on('message', (response: ShardResponse) => {
+      answer = response;
+    });
+    thread.once('error', reject);
+    thread.once('exit', () => {
+      if (answer?.type === 'written') resolve();
+      else if (answer?.type === 'error') reject(new Error(`search index: ${answer.message}`));
+      else reject(new Error(`search index: shard ${entry.key}: its thread stopped unasked`));
+    });
   });
-  fail(written.errors, `cannot write shard ${shard.entry.key}`);
-  await shard.index.deleteIndex();
+  // Its failure is thrown when the shard is waited for; until then it must not count as unhandled.
+  done.catch(() => undefined);
+  return { entry, thread, batch: [], done };
+}
+
+function flush(shard: OpenShard): void {
+  if (shard.batch.length === 0) return;
+  const request: ShardRequest = { type: 'records', records: shard.batch };
+  shard.thread.postMessage(request);
+  shard.batch = [];
+}
+
+/** Has the shard's bundle written; settles when it is (or when writing it failed). */
+function closeShard(shard: OpenShard): Promise<void> {
+  flush(shard);
+  const request: ShardRequest = { type: 'write' };
+  shard.thread.postMessage(request);
+  return shard.done;
 }
 
 /** Writes `shards.json` through a temporary file, so it is never seen half-written. */
@@ -112,7 +126,7 @@ export interface ShardWriter {
   add(record: CustomRecord, file: string): Promise<void>;
   /** Writes the last shard and `shards.json`; returns the shards written. */
   finish(): Promise<ShardEntry[]>;
-  /** Drops the shard being indexed unwritten; returns the keys of every shard begun. */
+  /** Stops every shard unwritten; returns the keys of every shard begun. */
   abandon(): Promise<string[]>;
 }
 
@@ -121,7 +135,10 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
     throw new Error(`search index: articles per shard must be a positive integer: ${maxArticles}`);
   }
   const entries: ShardEntry[] = [];
+  const threads: Worker[] = [];
   let current: OpenShard | null = null;
+  /** The shards before the current one, until their bundles are written. */
+  let writing: Promise<void> = Promise.resolve();
   return {
     async add(record, file) {
       const year = yearOf(record);
@@ -137,7 +154,13 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
             `search index: ${file}: ${year ?? UNDATED_SHARD} comes after other years`,
           );
         }
-        if (current !== null) await closeShard(siteDir, current);
+        if (current !== null) {
+          // A bundle is written while the next shard fills; the one before must be written
+          // before that next shard opens: two indexes alive at most.
+          const before = writing;
+          writing = closeShard(current);
+          await before;
+        }
         const base = year ?? UNDATED_SHARD;
         const entry: ShardEntry = {
           key: sameYear.length === 0 ? base : `${base}-${sameYear.length + 1}`,
@@ -147,37 +170,32 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
           to: date,
         };
         entries.push(entry);
-        current = await openShard(entry);
+        current = openShard(siteDir, entry);
+        threads.push(current.thread);
       }
       const shard: OpenShard = current;
-      const added = shard.index.addCustomRecord({
-        ...record,
-        filters: { ...record.filters, [SHARD_FILTER]: [shard.entry.key] },
+      shard.batch.push({
+        record: { ...record, filters: { ...record.filters, [SHARD_FILTER]: [shard.entry.key] } },
+        file,
       });
-      // Its error is thrown when its turn comes; until then it must not count as unhandled.
-      added.catch(() => undefined);
-      shard.pending.push({ file, added });
+      if (shard.batch.length >= BATCH) flush(shard);
       shard.entry.articles++;
       shard.entry.to = date;
-      await settle(shard, IN_FLIGHT);
     },
     async finish() {
       if (current !== null) {
         const last: OpenShard = current;
         current = null;
-        await closeShard(siteDir, last);
+        await Promise.all([writing, closeShard(last)]);
       }
+      await writing;
       await mkdir(join(siteDir, BUNDLE_DIR), { recursive: true });
       await writeManifest(siteDir, { shards: newestFirst(entries) });
       return entries;
     },
     async abandon() {
-      const open: OpenShard | null = current;
       current = null;
-      if (open !== null) {
-        await Promise.allSettled(open.pending.map(({ added }) => added));
-        await open.index.deleteIndex();
-      }
+      await Promise.all(threads.map((thread) => thread.terminate()));
       return entries.map((entry) => entry.key);
     },
   };
