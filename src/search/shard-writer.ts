@@ -73,6 +73,8 @@ interface OpenShard {
   batch: { record: CustomRecord; file: string }[];
   /** Settles when the thread has written the bundle (or failed to) and ended. */
   done: Promise<void>;
+  /** Whether it was asked to write its bundle. */
+  writing: boolean;
 }
 
 function openShard(siteDir: string, entry: ShardEntry): OpenShard {
@@ -95,7 +97,7 @@ function openShard(siteDir: string, entry: ShardEntry): OpenShard {
   });
   // Its failure is thrown when the shard is waited for; until then it must not count as unhandled.
   done.catch(() => undefined);
-  return { entry, thread, batch: [], done };
+  return { entry, thread, batch: [], done, writing: false };
 }
 
 function flush(shard: OpenShard): void {
@@ -110,6 +112,7 @@ function closeShard(shard: OpenShard): Promise<void> {
   flush(shard);
   const request: ShardRequest = { type: 'write' };
   shard.thread.postMessage(request);
+  shard.writing = true;
   return shard.done;
 }
 
@@ -126,7 +129,10 @@ export interface ShardWriter {
   add(record: CustomRecord, file: string): Promise<void>;
   /** Writes the last shard and `shards.json`; returns the shards written. */
   finish(): Promise<ShardEntry[]>;
-  /** Stops every shard unwritten; returns the keys of every shard begun. */
+  /**
+   * Stops the shards not yet being written and lets those being written finish (so nothing
+   * writes to the index directory afterwards); returns the keys of every shard begun.
+   */
   abandon(): Promise<string[]>;
 }
 
@@ -135,7 +141,7 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
     throw new Error(`search index: articles per shard must be a positive integer: ${maxArticles}`);
   }
   const entries: ShardEntry[] = [];
-  const threads: Worker[] = [];
+  const shards: OpenShard[] = [];
   let current: OpenShard | null = null;
   /** The shards before the current one, until their bundles are written. */
   let writing: Promise<void> = Promise.resolve();
@@ -171,7 +177,7 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
         };
         entries.push(entry);
         current = openShard(siteDir, entry);
-        threads.push(current.thread);
+        shards.push(current);
       }
       const shard: OpenShard = current;
       shard.batch.push({
@@ -195,7 +201,8 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
     },
     async abandon() {
       current = null;
-      await Promise.all(threads.map((thread) => thread.terminate()));
+      await Promise.all(shards.filter((s) => !s.writing).map((s) => s.thread.terminate()));
+      await Promise.allSettled(shards.map((s) => s.done));
       return entries.map((entry) => entry.key);
     },
   };
