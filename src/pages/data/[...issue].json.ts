@@ -3,8 +3,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../archive/archive.ts';
 import { exportIssue } from '../../archive/export.ts';
 import { siteConfig } from '../../site/config.ts';
+import { buildsArchivePages } from '../../shard/part.ts';
 
 export const getStaticPaths = (async () => {
+  if (!buildsArchivePages()) return [];
   const archive = await getArchive();
   return archive.issues.map((issue) => ({ params: { issue: issue.key } }));
 }) satisfies GetStaticPaths;
