@@ -131,7 +131,14 @@ export async function planSite(parts: readonly Part[]): Promise<Map<string, Part
 /** The shards the global build's issue list needs, against those given. */
 async function checkShards(global: Part, shards: readonly string[]): Promise<void> {
   const file = join(global.dir, ...ISSUES_FILE.split('/'));
-  const list = JSON.parse(await readFile(file, 'utf8')) as { issues: { key: string }[] };
+  let list: { issues: { key: string }[] };
+  try {
+    list = JSON.parse(await readFile(file, 'utf8')) as typeof list;
+  } catch (error) {
+    throw new Error(`${global.name}: cannot read ${ISSUES_FILE}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   const needed = new Set(list.issues.map((issue) => shardOfIssue(issue.key)));
   const missing = archiveOrder([...needed].filter((s) => !shards.includes(s)));
   if (missing.length > 0) {
@@ -154,6 +161,15 @@ async function readManifest(part: Part): Promise<Sourced<ShardManifest>> {
 }
 
 export async function assemble({ outDir, sources }: AssembleOptions): Promise<AssembleReport> {
+  const site = resolve(outDir);
+  for (const source of sources.map((dir) => resolve(dir))) {
+    const inside = (a: string, b: string) => a === b || a.startsWith(b + sep);
+    if (inside(site, source) || inside(source, site)) {
+      throw new Error(
+        `${site}: the assembled site cannot replace or hold a build it joins (${source})`,
+      );
+    }
+  }
   const parts = await Promise.all(sources.map((dir) => readPart(resolve(dir))));
   const globals = parts.filter((p) => p.label.part === 'global');
   const [global, extra] = globals;
@@ -185,7 +201,6 @@ export async function assemble({ outDir, sources }: AssembleOptions): Promise<As
   }
 
   const plan = await planSite([global, ...shardParts]);
-  const site = resolve(outDir);
   const temporary = join(dirname(site), `.${basename(site)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await mkdir(temporary, { recursive: true });

@@ -142,6 +142,22 @@ describe('assemble', () => {
     expect(readdirSync(dirname(site))).toEqual(['site']);
   });
 
+  test('should refuse to write the site over a build it joins', async () => {
+    const global = globalPart(['2023-05-01']);
+    const shard = shardPart(
+      '2023',
+      ['2023-05-01'],
+      [bundle('2023', 1, '2023-05-01', '2023-05-01')],
+    );
+    await expect(assemble({ outDir: global, sources: [global, shard] })).rejects.toThrow(
+      `${global}: the assembled site cannot replace or hold a build it joins (${global})`,
+    );
+    await expect(
+      assemble({ outDir: join(shard, 'site'), sources: [global, shard] }),
+    ).rejects.toThrow('the assembled site cannot replace or hold a build it joins');
+    expect(Object.keys(files(global))).toContain('index.html');
+  });
+
   const s2023 = () =>
     shardPart('2023', ['2023-05-01'], [bundle('2023', 1, '2023-05-01', '2023-05-01')]);
 
@@ -224,6 +240,14 @@ describe('assemble', () => {
       what: 'an output that is not a part build',
       parts: () => [globalPart(['2023-05-01']), tree({ 'index.html': 'whole site' })],
       error: /: no folio-part\.json: not the output of "folio build --shard" or "--global"$/,
+    },
+    {
+      what: 'a global build without its issue list',
+      parts: () => [
+        tree({ 'folio-part.json': '{"part":"global"}', 'index.html': 'home' }),
+        s2023(),
+      ],
+      error: /^global \(.*\): cannot read data\/issues\.json: ENOENT/,
     },
     {
       what: 'an item export in the global build',
