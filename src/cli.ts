@@ -28,7 +28,8 @@ Usage:
 
 Options:
   --content <dir>   build the site from this content directory, without converting
-  --out <dir>       output directory (build, preview: dist/; ingest: content/)
+  --out <dir>       output directory (build, preview: dist/; ingest: content/;
+                    assemble: the site, required)
   --shard <key>     build: one shard, a year (YYYY) or "undated"
   --global          build: the global pages, from every item's front matter
   --port <n>        preview port (default: 4321)
