@@ -3,9 +3,11 @@
  * benchmark's queries through the site's own search page, the first cold, the rest warm, each
  * raw and as a host that gzips text serves it (bench/measure/search-bytes.ts).
  *
- *   node bench/search.ts --dist <dir> [--seed 1] [--step-bytes N] [--json <file>]
+ *   node bench/search.ts --dist <dir> [--seed 1] [--step-bytes N] [--further N] [--json <file>]
  *
- * `--step-bytes` sets the page engine's step budget first (default: the engine's own).
+ * `--step-bytes` sets the page engine's step budget first (default: the engine's own);
+ * `--further N` presses the page's more button ("更多结果" / "搜索更早的年份") up to N times after
+ * each query and measures each press.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -34,6 +36,7 @@ async function main(argv: string[]): Promise<void> {
       dist: { type: 'string' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       'step-bytes': { type: 'string' },
+      further: { type: 'string', default: '0' },
       json: { type: 'string' },
     },
   });
@@ -44,12 +47,18 @@ async function main(argv: string[]): Promise<void> {
   }
   const cost = await searchCost(
     values.dist,
-    { kind: 'page', pagePath: 'search/', ...(stepBytes === undefined ? {} : { stepBytes }) },
+    {
+      kind: 'page',
+      pagePath: 'search/',
+      further: Number(values.further),
+      ...(stepBytes === undefined ? {} : { stepBytes }),
+    },
     queriesFor(Number(values.seed)),
   );
   console.log('      query     hits        raw       gzip reqs  searched');
   console.log(line('cold', cost.cold));
   for (const warm of cost.warm) console.log(line('warm', warm));
+  for (const press of cost.further) console.log(line('more', press));
   if (cost.problems.length > 0) console.log(`problems:\n${cost.problems.join('\n')}`);
   if (values.json !== undefined) {
     await writeFile(values.json, JSON.stringify(cost, null, 2) + '\n');

@@ -31,6 +31,12 @@ export interface QueryCost {
 export interface SearchCost {
   cold: QueryCost;
   warm: QueryCost[];
+  /**
+   * With the page driver's `further`: each press of the page's more button after a query
+   * ("更多结果", or "搜索更早的年份" once the dates searched have no more), `query` naming the
+   * query and the button.
+   */
+  further: QueryCost[];
   /** Console errors and failed requests seen while searching. */
   problems: string[];
 }
@@ -43,8 +49,9 @@ export type SearchDriver =
    * Through the site's own search page at `pagePath` (`?q=` in the URL for the first query, the
    * form for the next), waiting until its `[data-status]` reports the results. With `stepBytes`,
    * the page's engine gets that step budget first and the first query goes through the form too.
+   * With `further`, the page's more button is pressed up to that many times after each query.
    */
-  | { kind: 'page'; pagePath: string; stepBytes?: number };
+  | { kind: 'page'; pagePath: string; stepBytes?: number; further?: number };
 
 const API_QUERY = (bundle: string, query: string): string => `(async () => {
   const pagefind = await import(${JSON.stringify(`/${bundle}pagefind.js`)});
@@ -150,49 +157,80 @@ export async function searchCost(
     const page = await openPage(browser, problems);
     const costs: QueryCost[] = [];
     if (driver.kind === 'api') await page.goto(`${origin}/${driver.pagePath}`);
-    for (const [i, query] of queries.entries()) {
+    const further: QueryCost[] = [];
+    /** Resets the counters, runs `action`, and returns what it cost. */
+    const measure = async (
+      query: string,
+      action: () => Promise<{ results: number; span?: string }>,
+    ): Promise<QueryCost> => {
       sent.bytes = 0;
       sent.gzipBytes = 0;
       sent.requests = 0;
       sent.files.clear();
-      let results: unknown;
-      let span: string | undefined;
-      if (driver.kind === 'api') {
-        results = await page.evaluate(API_QUERY(driver.bundle, query));
-      } else {
-        if (i === 0 && driver.stepBytes === undefined) {
-          await page.goto(`${origin}/${driver.pagePath}?q=${encodeURIComponent(query)}`);
-        } else {
-          if (i === 0) {
-            await page.goto(`${origin}/${driver.pagePath}`);
-            await page.waitForFunction(`'folioSearch' in window`);
-            await page.evaluate(`window.folioSearch.stepBytes = ${String(driver.stepBytes)}`);
-          }
-          await page.evaluate(`document.querySelector('[data-status]').textContent = ''`);
-          await page.fill('[data-search-root] input[name="q"]', query);
-          await page.press('[data-search-root] input[name="q"]', 'Enter');
-        }
-        await page.waitForFunction(PAGE_DONE, undefined, { timeout: 60_000 });
-        await page.waitForLoadState('networkidle');
-        results = await page.evaluate(PAGE_RESULTS);
-        span = String(await page.evaluate(PAGE_SPAN));
-      }
+      const { results, span } = await action();
       const files = [...sent.files]
         .map(([path, file]) => ({ path, ...file }))
         .sort((a, b) => b.bytes - a.bytes);
-      costs.push({
+      return {
         query,
-        results: Number(results),
+        results,
         bytes: sent.bytes,
         gzipBytes: sent.gzipBytes,
         requests: sent.requests,
         files,
         ...(span === undefined ? {} : { span }),
-      });
+      };
+    };
+    const settled = async (): Promise<{ results: number; span: string }> => {
+      await page.waitForFunction(PAGE_DONE, undefined, { timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      return {
+        results: Number(await page.evaluate(PAGE_RESULTS)),
+        span: String(await page.evaluate(PAGE_SPAN)),
+      };
+    };
+    for (const [i, query] of queries.entries()) {
+      costs.push(
+        await measure(query, async () => {
+          if (driver.kind === 'api') {
+            return { results: Number(await page.evaluate(API_QUERY(driver.bundle, query))) };
+          }
+          if (i === 0 && driver.stepBytes === undefined) {
+            await page.goto(`${origin}/${driver.pagePath}?q=${encodeURIComponent(query)}`);
+          } else {
+            if (i === 0) {
+              await page.goto(`${origin}/${driver.pagePath}`);
+              await page.waitForFunction(`'folioSearch' in window`);
+              await page.evaluate(`window.folioSearch.stepBytes = ${String(driver.stepBytes)}`);
+            }
+            await page.evaluate(`document.querySelector('[data-status]').textContent = ''`);
+            await page.fill('[data-search-root] input[name="q"]', query);
+            await page.press('[data-search-root] input[name="q"]', 'Enter');
+          }
+          return settled();
+        }),
+      );
+      if (driver.kind !== 'page') continue;
+      for (let press = 0; press < (driver.further ?? 0); press++) {
+        const button = page.locator('[data-search-root] [data-more]');
+        if (!(await button.isVisible())) break;
+        const label = (await button.textContent()) ?? '';
+        further.push(
+          await measure(`${query} → ${label}`, async () => {
+            await button.click();
+            await page.waitForFunction(
+              `document.querySelector('[data-search-root] [data-more]').disabled === false`,
+              undefined,
+              { timeout: 60_000 },
+            );
+            return settled();
+          }),
+        );
+      }
     }
     const [cold, ...warm] = costs;
     if (cold === undefined) throw new Error('searchCost: no queries');
-    return { cold, warm, problems };
+    return { cold, warm, further, problems };
   } finally {
     await browser.close();
     await new Promise((done) => server.close(done));
