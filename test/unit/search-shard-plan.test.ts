@@ -48,6 +48,17 @@ test('should go through the shards of the years filtered to only', () => {
   expect(keys(searchOrder(SHARDS, 'newest', ['2019']))).toEqual([]);
 });
 
+test('should go through the shards whose dates meet a date range only', () => {
+  const range = (from: string | null, to: string | null): string[] =>
+    keys(searchOrder(SHARDS, 'relevance', null, { from, to }));
+  expect(range('2024-02-01', '2024-03-01')).toEqual(['2024']);
+  // 2024-07-01 ends the first part of 2024 and begins the second.
+  expect(range('2024-07-01', '2024-07-01')).toEqual(['2024-2', '2024']);
+  expect(range('2024-12-31', null)).toEqual(['2025', '2024-2']);
+  expect(range(null, '2023-12-31')).toEqual(['2023']);
+  expect(range('2025-03-01', null)).toEqual([]);
+});
+
 test('should cost a shard its page list and a chunk per word, or its whole index when smaller', () => {
   // 900 × 10.7 + 2 × 25,000; 10 × 10.7 + 2 × (10 × 1,200); no words: the page list alone.
   expect(shardCost(Y2025, 2)).toBe(59_630);

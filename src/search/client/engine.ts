@@ -219,7 +219,8 @@ export function createSearchEngine(
       }
       const newest = loaded.shards[0];
       if (loaded.module === null || newest === undefined) return emptyRun(terms);
-      // The shards this search goes through: those of the years it is filtered to, else all.
+      // The shards this search goes through: those of the years it is filtered to and of its
+      // date range, else all.
       const yearFilter = options.filters?.['year'];
       const wanted =
         yearFilter === undefined
@@ -232,7 +233,7 @@ export function createSearchEngine(
       // Filter-only searches list by date (newest first unless told otherwise).
       const sort =
         options.sort === undefined ? 'relevance' : request.sort === 'oldest' ? 'oldest' : 'newest';
-      const order = searchOrder(loaded.shards, sort, wanted);
+      const order = searchOrder(loaded.shards, sort, wanted, request);
       if (order.length === 0) return emptyRun(terms);
       const s = await session(loaded.module, newest);
       const query = words.length > 0 ? words.join(' ') : null;

@@ -9,6 +9,15 @@
 import type { Shard } from './pagefind.ts';
 import type { Sort } from './request.ts';
 
+/** Whether a shard holds dates of the inclusive range (any shard, when there is no range). */
+function overlaps(shard: Shard, range: { from: string | null; to: string | null }): boolean {
+  if (range.from === null && range.to === null) return true;
+  if (shard.from === null || shard.to === null) return false;
+  return (
+    (range.from === null || shard.to >= range.from) && (range.to === null || shard.from <= range.to)
+  );
+}
+
 /**
  * What a shard costs a search on the wire, as measured on Folio's bundles (bench/README.md):
  * its page list (`pf_meta`, ~10.7 bytes an article, loaded once) and, for each index word of
@@ -25,17 +34,20 @@ export function shardCost(shard: Shard, words: number): number {
 
 /**
  * The shards a search goes through, in order. `shards` is the manifest's list (newest first,
- * undated last); `years` restricts it to the shards of those years (null: every shard).
- * Relevance goes newest first and ends with undated articles; date order leaves undated articles
+ * undated last); `years` restricts it to the shards of those years (null: every shard), and a
+ * date range to the shards whose dates meet it. Relevance goes newest first and ends with undated articles; date order leaves undated articles
  * out (they have no date) and goes newest or oldest first.
  */
 export function searchOrder(
   shards: readonly Shard[],
   sort: Sort,
   years: readonly string[] | null,
+  range: { from: string | null; to: string | null } = { from: null, to: null },
 ): Shard[] {
   const wanted = shards.filter(
-    (shard) => years === null || (shard.year !== null && years.includes(shard.year)),
+    (shard) =>
+      (years === null || (shard.year !== null && years.includes(shard.year))) &&
+      overlaps(shard, range),
   );
   if (sort === 'relevance') return wanted;
   const dated = wanted.filter((shard) => shard.year !== null);
