@@ -17,6 +17,7 @@ import { astroStages, type Stages } from './measure/astro-stages.ts';
 import { distSize, type DistSize } from './measure/dist-size.ts';
 import { runMeasured, type Measured } from './measure/process-tree.ts';
 import { searchCost, type SearchCost, type SearchDriver } from './measure/search-bytes.ts';
+import { queriesFor } from './queries.ts';
 import { generateDay, issuePlan } from './synth/archive.ts';
 import { writeDay } from './synth/write.ts';
 
@@ -120,15 +121,6 @@ async function convert(raw: string, out: string, pages: number): Promise<Convert
   };
 }
 
-/**
- * Queries of 2–6 characters: words the generator's grammar uses often and rarely, and a
- * reporter's name from the first issue.
- */
-function queriesFor(seed: number): string[] {
-  const first = generateDay(seed, '2015-01-01', 30).pages[0]?.items[0]?.authors[0] ?? '记者';
-  return ['垃圾分类', '社区', first, '消防安全', '志愿者', '老旧小区改造'];
-}
-
 async function queriesCost(
   outDir: string,
   driver: SearchDriver,
@@ -199,6 +191,9 @@ async function addOneDay(content: string, articles: number, seed: number): Promi
 }
 
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** Pagefind's engine: the same files for any archive, cached by the browser after a first visit. */
+const ENGINE_FILE =
+  /\/pagefind\/(?:[^/]+\/)?(?:pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -256,6 +251,21 @@ function report(results: {
   );
   row('search bytes, warm (max)', (r) =>
     r.queries === null ? '—' : kb(Math.max(...r.queries.warm.map((q) => q.bytes))),
+  );
+  row('search bytes on the wire (gzip), cold', (r) =>
+    r.queries === null ? '—' : kb(r.queries.cold.gzipBytes),
+  );
+  row('  of it the engine (JS, worker, WASM)', (r) =>
+    r.queries === null
+      ? '—'
+      : kb(
+          r.queries.cold.files
+            .filter((f) => ENGINE_FILE.test(f.path))
+            .reduce((sum, f) => sum + f.gzipBytes, 0),
+        ),
+  );
+  row('search bytes on the wire (gzip), warm (max)', (r) =>
+    r.queries === null ? '—' : kb(Math.max(...r.queries.warm.map((q) => q.gzipBytes))),
   );
   const g = results.generated;
   const lines = [
