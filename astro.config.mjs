@@ -18,6 +18,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.FOLIO_OUT ?? 'dist',
+  // The content store, the pages of the last build and the search bundles are kept here between
+  // builds (default node_modules/.astro/): a rebuild renders and indexes only what changed.
+  ...(process.env.FOLIO_CACHE ? { cacheDir: process.env.FOLIO_CACHE } : {}),
+  // Pages of dynamic routes carry a cache key (src/archive/cache-keys.ts): one whose key and code
+  // did not change is copied from the last build instead of rendered again.
+  experimental: { incrementalBuild: true },
   // Article text is shown as printed: no "smart" quotes, dashes or ellipses added at render time.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [
