@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './src/config.ts';
+import { cacheDir } from './src/site/cache-dir.ts';
 import { folioSearch } from './src/search/integration.ts';
 
 const config = loadConfig();
@@ -20,7 +22,7 @@ export default defineConfig({
   outDir: process.env.FOLIO_OUT ?? 'dist',
   // The content store, the pages of the last build and the search bundles are kept here between
   // builds (default node_modules/.astro/): a rebuild renders and indexes only what changed.
-  ...(process.env.FOLIO_CACHE ? { cacheDir: process.env.FOLIO_CACHE } : {}),
+  cacheDir: cacheDir(fileURLToPath(new URL('.', import.meta.url))),
   // Pages of dynamic routes carry a cache key (src/archive/cache-keys.ts): one whose key and code
   // did not change is copied from the last build instead of rendered again.
   experimental: { incrementalBuild: true },

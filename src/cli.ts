@@ -15,6 +15,8 @@ Usage:
   folio build                                   convert raw/ into content/, then build the site
                                                 (and its search index) into dist/
   folio build --content <dir> [--out <dir>]     build the site from a content directory, no converting
+  folio build … --force                         rebuild every page and search shard, reusing nothing
+                                                of the last build
   folio ingest <raw-dir> [--out <content-dir>]  convert raw page text into a content directory
   folio preview [--out <dir>] [--port <n>]      serve the built site on localhost
   folio eval <corpus-dir> [--json]              measure recognition against a corpus's truth
@@ -23,6 +25,7 @@ Usage:
 Options:
   --content <dir>   build the site from this content directory, without converting
   --out <dir>       output directory (build, preview: dist/; ingest: content/)
+  --force           build: reuse nothing of the last build (pages, content store, search index)
   --port <n>        preview port (default: 4321)
   --json            eval: print the report as JSON
   --debug           print stack traces
@@ -33,6 +36,7 @@ const options = {
   out: { type: 'string' },
   port: { type: 'string' },
   json: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
 } as const;
@@ -67,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
         await buildSite({
           contentDir: resolve(values.content ?? 'content'),
           outDir: resolve(values.out ?? 'dist'),
+          force: values.force === true,
         });
         return 0;
       }

@@ -1,8 +1,12 @@
 /** Builds and serves the Astro site programmatically, pointed at a content directory. */
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'astro';
 import { CONTENT_ENV } from '../archive/content-dir.ts';
+import { SEARCH_CACHE_DIR } from '../search/index-cache.ts';
+import { cacheDir } from './cache-dir.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -11,12 +15,23 @@ export interface BuildOptions {
   contentDir: string;
   /** Where the static site is written. */
   outDir: string;
+  /** Reuse nothing of the last build: render every page, sync all content, index every shard. */
+  force?: boolean;
 }
 
-export async function buildSite({ contentDir, outDir }: BuildOptions): Promise<void> {
+/**
+ * Builds the site. Pages, content and search bundles that did not change since the last build
+ * are reused from the build cache (cache-dir.ts), unless `force` is set.
+ */
+export async function buildSite({
+  contentDir,
+  outDir,
+  force = false,
+}: BuildOptions): Promise<void> {
   if (!existsSync(contentDir)) throw new Error(`${contentDir}: content directory not found`);
   process.env[CONTENT_ENV] = contentDir;
-  await build({ root, outDir, logLevel: 'warn' });
+  if (force) await rm(join(cacheDir(root), SEARCH_CACHE_DIR), { recursive: true, force: true });
+  await build({ root, outDir, logLevel: 'warn', force });
 }
 
 export async function previewSite({
