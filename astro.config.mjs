@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './src/config.ts';
 import { cacheDir } from './src/site/cache-dir.ts';
 import { folioSearch } from './src/search/integration.ts';
+import { folioOutput } from './src/site/output-dir.ts';
 
 const config = loadConfig();
+const output = folioOutput();
 // Articles per search index shard (default 5,000): the indexer's memory follows it.
 const part = process.env.FOLIO_SEARCH_PART;
 if (part !== undefined && part !== '' && !/^[1-9]\d*$/.test(part)) {
@@ -26,11 +28,18 @@ export default defineConfig({
   // Pages of dynamic routes carry a cache key (src/archive/cache-keys.ts): one whose key and code
   // did not change is copied from the last build instead of rendered again.
   experimental: { incrementalBuild: true },
+  // The output directory is kept between builds, so reused pages stay where they are;
+  // src/site/output-dir.ts removes what a build no longer writes.
+  vite: { build: { emptyOutDir: false } },
   // Article text is shown as printed: no "smart" quotes, dashes or ellipses added at render time.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [
+    // First: removes what the last build wrote and this one does not, before anything reads it.
+    output.prepare,
     folioSearch(part === undefined || part === '' ? {} : { maxArticles: Number(part) }),
     // Search pages are not content; the 404 page is not a page at all.
     sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+    // Last: the build counts as finished once every other integration is done.
+    output.finish,
   ],
 });

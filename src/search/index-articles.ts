@@ -14,7 +14,7 @@
  * indexed again: its bundle is copied from the cache. Parts are cut in date order, so a new day
  * changes the newest part only.
  */
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
@@ -231,13 +231,17 @@ async function closeShard(
   const outputPath = join(siteDir, BUNDLE_DIR, shard.entry.key);
   const digest = cache?.digest(shard.entry.key, shard.members);
   if (shard.index === null && cache !== undefined && digest !== undefined) {
-    if (await cache.restore(digest, outputPath)) return;
+    if (await cache.restore(shard.entry.key, digest, outputPath)) return;
   }
   const index = shard.index ?? (await startIndexing(siteDir, shard, concurrency));
+  // Pagefind adds its files to what the directory holds: the last build's bundle goes first.
+  await rm(outputPath, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath });
   fail(written.errors, `cannot write shard ${shard.entry.key}`);
   await index.deleteIndex();
-  if (cache !== undefined && digest !== undefined) await cache.keep(digest, outputPath);
+  if (cache !== undefined && digest !== undefined) {
+    await cache.keep(shard.entry.key, digest, outputPath);
+  }
 }
 
 /** Writes `shards.json` through a temporary file, so it is never seen half-written. */
@@ -246,6 +250,15 @@ async function writeManifest(siteDir: string, manifest: ShardManifest): Promise<
   const temporary = `${file}.tmp`;
   await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
   await rename(temporary, file);
+}
+
+/** Removes what a build into the same directory left of shards that are gone. */
+async function removeOtherBundles(siteDir: string, entries: readonly ShardEntry[]): Promise<void> {
+  const keep = new Set([MANIFEST_FILE, ...entries.map((e) => e.key)]);
+  for (const name of await readdir(join(siteDir, BUNDLE_DIR))) {
+    if (!keep.has(name))
+      await rm(join(siteDir, BUNDLE_DIR, name), { recursive: true, force: true });
+  }
 }
 
 export async function indexArticles({
@@ -323,6 +336,7 @@ export async function indexArticles({
     }
     await mkdir(join(siteDir, BUNDLE_DIR), { recursive: true });
     await writeManifest(siteDir, { shards: newestFirst(entries) });
+    await removeOtherBundles(siteDir, entries);
     await cache?.save();
   } finally {
     await pagefind.close();

@@ -1,9 +1,10 @@
 /**
  * What the search indexer keeps between builds, so a rebuild indexes only the parts whose
- * articles changed and copies the others' bundles from the last build.
+ * articles changed and copies the others' bundles from the last build — or leaves them where
+ * they are, when the output directory is the one the last build wrote (site/output-dir.ts).
  *
- * Kept in its own directory under Astro's cache directory (Astro empties the site's directory
- * before each build, so the bundles in it do not survive):
+ * Kept in its own directory under the build cache (an output directory can be emptied or be
+ * another one):
  *
  * - `files.json`: for every article page of the last build, a hash of its HTML and the date its
  *   record carries — so an unchanged page is placed in its part without being read for its text;
@@ -20,11 +21,13 @@ import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/pro
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The search cache's directory, inside Astro's cache directory. */
-export const SEARCH_CACHE_DIR = 'folio-search';
+/** The search cache's directory, inside Folio's part of the build cache (site/cache-dir.ts). */
+export const SEARCH_CACHE_DIR = 'search';
 const FILES = 'files.json';
 const BUNDLES = 'bundles';
-const VERSION = 1;
+/** A file every Pagefind bundle has. */
+const ENTRY_FILE = 'pagefind-entry.json';
+const VERSION = 2;
 
 /** What the last build learned of an article page. */
 export interface KnownPage {
@@ -38,6 +41,8 @@ interface FilesManifest {
   version: number;
   fingerprint: string;
   pages: Record<string, [hash: string, date: string | null]>;
+  /** The digest of the bundle the last build left in each shard's directory of its output. */
+  outputs: Record<string, string>;
 }
 
 export function hashHtml(html: Buffer): string {
@@ -69,31 +74,40 @@ export class IndexCache {
   readonly #dir: string;
   readonly #fingerprint: string;
   readonly #previous: Map<string, KnownPage>;
+  readonly #previousOutputs: Map<string, string>;
   readonly #next = new Map<string, KnownPage>();
-  readonly #used = new Set<string>();
+  readonly #outputs = new Map<string, string>();
 
-  private constructor(dir: string, fingerprint: string, previous: Map<string, KnownPage>) {
+  private constructor(
+    dir: string,
+    fingerprint: string,
+    previous: Map<string, KnownPage>,
+    previousOutputs: Map<string, string>,
+  ) {
     this.#dir = dir;
     this.#fingerprint = fingerprint;
     this.#previous = previous;
+    this.#previousOutputs = previousOutputs;
   }
 
   /** Opens the cache in `dir`; what an older version or other code left there is not used. */
   static async open(dir: string, fingerprint: string): Promise<IndexCache> {
     const previous = new Map<string, KnownPage>();
+    const outputs = new Map<string, string>();
     try {
       const manifest = JSON.parse(await readFile(join(dir, FILES), 'utf8')) as FilesManifest;
       if (manifest.version === VERSION && manifest.fingerprint === fingerprint) {
         for (const [url, [hash, date]] of Object.entries(manifest.pages)) {
           previous.set(url, { hash, date });
         }
+        for (const [key, digest] of Object.entries(manifest.outputs)) outputs.set(key, digest);
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) {
         throw error;
       }
     }
-    return new IndexCache(dir, fingerprint, previous);
+    return new IndexCache(dir, fingerprint, previous, outputs);
   }
 
   /** What the last build knew of the page at `url`, when its HTML is unchanged. */
@@ -114,25 +128,32 @@ export class IndexCache {
     return hash.digest('base64url');
   }
 
-  /** Copies the bundle of `digest` to `target`; false when the cache does not hold it. */
-  async restore(digest: string, target: string): Promise<boolean> {
+  /**
+   * Puts the bundle of `digest` in shard `key`'s directory `target`: left there when the last
+   * build put it there, else copied from the cache; false when the cache does not hold it.
+   */
+  async restore(key: string, digest: string, target: string): Promise<boolean> {
     const bundle = join(this.#dir, BUNDLES, digest);
     if (!existsSync(bundle)) return false;
-    await rm(target, { recursive: true, force: true });
-    await cp(bundle, target, { recursive: true });
-    this.#used.add(digest);
+    const inPlace =
+      this.#previousOutputs.get(key) === digest && existsSync(join(target, ENTRY_FILE));
+    if (!inPlace) {
+      await rm(target, { recursive: true, force: true });
+      await cp(bundle, target, { recursive: true });
+    }
+    this.#outputs.set(key, digest);
     return true;
   }
 
-  /** Keeps a copy of the bundle just written to `source` under `digest`. */
-  async keep(digest: string, source: string): Promise<void> {
+  /** Keeps a copy of shard `key`'s bundle, just written to `source`, under `digest`. */
+  async keep(key: string, digest: string, source: string): Promise<void> {
     const bundle = join(this.#dir, BUNDLES, digest);
     const temporary = `${bundle}.tmp-${process.pid}`;
     await rm(temporary, { recursive: true, force: true });
     await cp(source, temporary, { recursive: true });
     await rm(bundle, { recursive: true, force: true });
     await rename(temporary, bundle);
-    this.#used.add(digest);
+    this.#outputs.set(key, digest);
   }
 
   /** Writes what this build learned and drops the bundles it did not use. */
@@ -144,12 +165,14 @@ export class IndexCache {
       pages: Object.fromEntries(
         [...this.#next].map(([url, { hash, date }]) => [url, [hash, date]]),
       ),
+      outputs: Object.fromEntries(this.#outputs),
     };
     const file = join(this.#dir, FILES);
     await writeFile(`${file}.tmp`, JSON.stringify(manifest));
     await rename(`${file}.tmp`, file);
+    const used = new Set(this.#outputs.values());
     for (const name of await readdir(join(this.#dir, BUNDLES))) {
-      if (!this.#used.has(name)) {
+      if (!used.has(name)) {
         await rm(join(this.#dir, BUNDLES, name), { recursive: true, force: true });
       }
     }

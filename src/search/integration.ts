@@ -1,7 +1,7 @@
 /**
  * Astro integration: once the site is built, index its article pages for search
  * (index-articles.ts), one Pagefind bundle per shard, reusing the bundles of the last build whose
- * pages did not change (index-cache.ts, kept in Astro's cache directory). A failure fails the
+ * pages did not change (index-cache.ts, kept in the build cache: site/cache-dir.ts). A failure fails the
  * build, with the cause attached.
  */
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { indexArticles } from './index-articles.ts';
 import { IndexCache, SEARCH_CACHE_DIR, indexerFingerprint } from './index-cache.ts';
+import { FOLIO_CACHE_DIR } from '../site/cache-dir.ts';
 
 export interface SearchOptions {
   /** Articles in one shard's index, at most (default 5,000): bounds the indexer's memory. */
@@ -23,7 +24,7 @@ export function folioSearch({ maxArticles }: SearchOptions = {}): AstroIntegrati
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        cacheDir = join(fileURLToPath(config.cacheDir), SEARCH_CACHE_DIR);
+        cacheDir = join(fileURLToPath(config.cacheDir), FOLIO_CACHE_DIR, SEARCH_CACHE_DIR);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'astro';
 import { CONTENT_ENV } from '../archive/content-dir.ts';
-import { SEARCH_CACHE_DIR } from '../search/index-cache.ts';
-import { cacheDir } from './cache-dir.ts';
+import { FOLIO_CACHE_DIR, cacheDir } from './cache-dir.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,7 +29,9 @@ export async function buildSite({
 }: BuildOptions): Promise<void> {
   if (!existsSync(contentDir)) throw new Error(`${contentDir}: content directory not found`);
   process.env[CONTENT_ENV] = contentDir;
-  if (force) await rm(join(cacheDir(root), SEARCH_CACHE_DIR), { recursive: true, force: true });
+  // Astro's `force` renders every page and syncs all content again; Folio's part of the cache
+  // goes too: every search shard is indexed, the output directory is emptied first.
+  if (force) await rm(join(cacheDir(root), FOLIO_CACHE_DIR), { recursive: true, force: true });
   await build({ root, outDir, logLevel: 'warn', force });
 }
 

@@ -36,6 +36,10 @@ interface BuildLog {
   reused: number;
   /** The search indexer's line: shards indexed and reused. */
   search: string;
+  /** Files of the last build that this one no longer writes, removed. */
+  removed: number;
+  /** Whether the output directory was emptied first (not left by a finished build). */
+  emptied: boolean;
 }
 
 let work: string;
@@ -67,7 +71,9 @@ async function build(outDir: string, cacheDir: string): Promise<BuildLog> {
     else reused++;
   }
   const search = /\((\d+ indexed, \d+ reused)\)/.exec(stdout)?.[1] ?? '';
-  return { rendered: rendered.sort(), reused, search };
+  const removed = Number(/removed (\d+) files the last build left/.exec(stdout)?.[1] ?? 0);
+  const emptied = stdout.includes('not written by the last build; emptied');
+  return { rendered: rendered.sort(), reused, search, removed, emptied };
 }
 
 /** Every file of a built site, by path. */
@@ -214,5 +220,53 @@ describe('incremental build', () => {
     expect(log.reused).toBe(53 - 9);
     expect(log.search).toBe('1 indexed, 2 reused');
     expect(differences(await files(outDir()), await cleanBuild('title'))).toEqual([]);
+  });
+
+  test('should remove the page of a removed item, and equal a clean build', async () => {
+    await rm(join(content, '2024-05-02/02/02.md'));
+    const log = await build(outDir(), cacheDir());
+    expect(log.rendered).toEqual(
+      [
+        ...ALWAYS,
+        // The item before it, its page, its issue and the issue's JSON; its day of the year and
+        // its month, which count the day's items.
+        '/2024-05-02/02/01/index.html',
+        '/calendar/2024/05/index.html',
+        '/2024-05-02/02/index.html',
+        '/2024-05-02/index.html',
+        '/data/2024-05-02.json',
+        '/on-this-day/05-02/index.html',
+      ].sort(),
+    );
+    expect(log.removed).toBe(1);
+    const site = await files(outDir());
+    expect(site.has('2024-05-02/02/02/index.html')).toBe(false);
+    expect(differences(site, await cleanBuild('removed'))).toEqual([]);
+  });
+
+  test('should empty an output directory the last build did not write, and fill it from the cache', async () => {
+    const other = join(work, 'other');
+    await mkdir(other);
+    await writeFile(join(other, 'left-over.html'), 'not part of the site');
+    const log = await build(other, cacheDir());
+    expect(log.emptied).toBe(true);
+    expect(log.rendered).toEqual(ALWAYS);
+    expect(log.reused).toBe(53 - 1);
+    expect(log.search).toBe('0 indexed, 3 reused');
+    expect(differences(await files(other), await files(outDir()))).toEqual([]);
+  });
+
+  test('should empty the output directory when the build that wrote it did not finish', async () => {
+    const site = await files(outDir());
+    // As a build that failed half-way leaves it: started, not finished.
+    await writeFile(
+      join(cacheDir(), 'folio/output.json'),
+      JSON.stringify({ outDir: outDir(), complete: false }),
+    );
+    await writeFile(join(outDir(), '2024-05-02/index.html'), 'half written');
+    const log = await build(outDir(), cacheDir());
+    expect(log.emptied).toBe(true);
+    expect(log.rendered).toEqual(ALWAYS);
+    expect(differences(await files(outDir()), site)).toEqual([]);
   });
 });

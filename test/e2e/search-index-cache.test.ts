@@ -1,10 +1,11 @@
 /**
  * The search index's reuse layer (index-cache.ts) on hand-written article pages (no Astro): after
  * a change, a rebuild with the cache indexes only the shards whose pages changed, copies the
- * others, and writes exactly the bundles a build without the cache writes.
+ * others (or leaves them in place), and writes exactly the bundles a build without the cache
+ * writes.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { indexArticles, type IndexReport } from '../../src/search/index-articles.ts';
@@ -141,14 +142,37 @@ describe('search index reuse', () => {
     expect(await files(join(site, 'pagefind'))).toEqual(await clean(site));
   });
 
+  test('should leave unchanged bundles in place, and remove those of shards that are gone', async () => {
+    const entry = join(site, 'pagefind/2023/pagefind-entry.json');
+    const { mtimeMs } = await stat(entry);
+    await rm(join(site, '2022-12-30'), { recursive: true });
+    // Without the pagefind/ directory removed, as a build into the same directory runs:
+    // 2022 holds two articles now and 2022-2 is gone; 2023 and 2023-2 stay where they are.
+    const cache = await IndexCache.open(cacheDir, fingerprint);
+    expect(await indexArticles({ siteDir: site, maxArticles: 3, cache })).toMatchObject({
+      articles: 8,
+      shards: 3,
+      indexed: 1,
+      reused: 2,
+    });
+    expect((await stat(entry)).mtimeMs).toBe(mtimeMs);
+    expect((await readdir(join(site, 'pagefind'))).sort()).toEqual([
+      '2022',
+      '2023',
+      '2023-2',
+      'shards.json',
+    ]);
+    expect(await files(join(site, 'pagefind'))).toEqual(await clean(site));
+  });
+
   test('should keep the bundles of the latest build only', async () => {
-    expect(await readdir(join(cacheDir, 'bundles'))).toHaveLength(4);
+    expect(await readdir(join(cacheDir, 'bundles'))).toHaveLength(3);
   });
 
   test('should index everything again when the indexer changes', async () => {
     const cache = await IndexCache.open(cacheDir, `${fingerprint}, changed`);
     await rm(join(site, 'pagefind'), { recursive: true, force: true });
     const report = await indexArticles({ siteDir: site, maxArticles: 3, cache });
-    expect(report).toMatchObject({ shards: 4, indexed: 4, reused: 0 });
+    expect(report).toMatchObject({ shards: 3, indexed: 3, reused: 0 });
   });
 });
