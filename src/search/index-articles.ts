@@ -11,8 +11,8 @@
  * and merges the others (client/engine.ts).
  *
  * Given the cache of the last build (index-cache.ts), a part whose pages are all unchanged is not
- * indexed again: its bundle is copied from the cache. Parts are cut in date order, so a new day
- * changes the newest part only.
+ * indexed again: its bundle is left where the last build wrote it, or copied from the cache.
+ * Parts are cut in date order, so a new day changes the newest part only.
  */
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -58,7 +58,7 @@ export interface IndexOptions {
   concurrency?: number;
   /** Articles in one shard's index, at most (a larger year is cut into parts). */
   maxArticles?: number;
-  /** What the last build indexed: parts whose pages are unchanged are copied from it. */
+  /** What the last build indexed: parts whose pages are unchanged are not indexed again. */
   cache?: IndexCache;
 }
 
@@ -66,7 +66,7 @@ export interface IndexReport {
   articles: number;
   pagesRead: number;
   shards: number;
-  /** Shards indexed in this build, and shards whose bundle was copied from the last build. */
+  /** Shards indexed in this build, and shards whose bundle the last build made. */
   indexed: number;
   reused: number;
 }
