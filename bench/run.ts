@@ -72,19 +72,24 @@ async function astroBuild(
   outDir: string,
   content: string,
   what: string,
+  cacheDir?: string,
 ): Promise<StepResult & { stages: Stages }> {
+  const env: Record<string, string> = { FOLIO_CONTENT: content, FOLIO_OUT: outDir };
+  if (cacheDir !== undefined) env['FOLIO_CACHE'] = cacheDir;
   const measured = await runMeasured(
     process.execPath,
     [ASTRO, 'build', '--root', projectRoot, '--outDir', outDir],
-    { cwd: projectRoot, env: { FOLIO_CONTENT: content, FOLIO_OUT: outDir }, echo: false },
+    { cwd: projectRoot, env, echo: false },
   );
   return { ...step(measured, what), stages: astroStages(measured.lines, measured.wallMs) };
 }
 
-/** Removes Astro's content layer cache so the build is a cold one. */
-async function coldCache(projectRoot: string): Promise<void> {
-  await rm(join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
-  await rm(join(projectRoot, '.astro/data-store.json'), { force: true });
+/**
+ * Folio's build cache for the benchmark (FOLIO_CACHE): content store, pages of the last build,
+ * search bundles. Emptied before the cold build; the incremental rebuild reuses what it left.
+ */
+function folioCache(work: string): string {
+  return join(work, 'folio-cache');
 }
 
 interface ConvertResult extends StepResult {
@@ -165,8 +170,14 @@ async function yardstick(
   };
 }
 
-async function folio(content: string, outDir: string, seed: number): Promise<SiteResult> {
-  const build = await astroBuild(root, outDir, content, 'Folio build');
+async function folio(
+  content: string,
+  outDir: string,
+  cacheDir: string,
+  seed: number | null,
+  what: string,
+): Promise<SiteResult> {
+  const build = await astroBuild(root, outDir, content, what, cacheDir);
   return {
     build,
     search: null,
@@ -174,7 +185,8 @@ async function folio(content: string, outDir: string, seed: number): Promise<Sit
     peakBytes: build.peakProcessBytes,
     dist: await distSize(outDir),
     // Folio's index holds its own index form of the text: search through its search page.
-    queries: await queriesCost(outDir, { kind: 'page', pagePath: 'search/' }, seed),
+    queries:
+      seed === null ? null : await queriesCost(outDir, { kind: 'page', pagePath: 'search/' }, seed),
   };
 }
 
@@ -207,12 +219,15 @@ function report(results: {
   conversion: ConvertResult | null;
   yardstick: SiteResult | null;
   folio: SiteResult | null;
-  incremental: { date: string; build: StepResult & { stages: Stages } } | null;
+  incremental: { date: string; site: SiteResult } | null;
 }): string {
   const sites: [string, SiteResult | null][] = [
     ['yardstick', results.yardstick],
     ['Folio', results.folio],
   ];
+  if (results.incremental !== null) {
+    sites.push([`Folio +${results.incremental.date}`, results.incremental.site]);
+  }
   const rows: string[][] = [['', ...sites.map(([name]) => name)]];
   const row = (label: string, cell: (r: SiteResult) => string): void => {
     rows.push([label, ...sites.map(([, r]) => (r === null ? '—' : cell(r)))]);
@@ -223,10 +238,23 @@ function report(results: {
   row('  content sync', (r) => s(r.build.stages.contentSyncMs));
   row('  types + build info', (r) => s(r.build.stages.prepareMs));
   row('  bundle', (r) => s(r.build.stages.bundleMs));
+  row('  getStaticPaths', (r) => s(r.build.stages.pathsMs));
   row('  page rendering', (r) => s(r.build.stages.renderMs));
   row('  after pages (hooks)', (r) => s(r.build.stages.afterPagesMs));
+  row('    of it search index', (r) =>
+    r.build.stages.searchMs === null ? '—' : s(r.build.stages.searchMs),
+  );
   row('  pagefind CLI', (r) => (r.search === null ? '—' : s(r.search.wallMs)));
   row('pages built (astro)', (r) => String(r.build.stages.pages ?? '?'));
+  row(
+    '  rendered / reused',
+    (r) => `${r.build.stages.pagesRendered} / ${r.build.stages.pagesReused}`,
+  );
+  row('search shards indexed / reused', (r) =>
+    r.build.stages.shardsIndexed === null
+      ? '—'
+      : `${r.build.stages.shardsIndexed} / ${r.build.stages.shardsReused ?? 0}`,
+  );
   row('peak RSS, one process', (r) => mb(r.peakBytes));
   row(
     '  build / pagefind',
@@ -283,12 +311,6 @@ function report(results: {
       `Folio / yardstick wall: ${(results.folio.totalMs / results.yardstick.totalMs).toFixed(2)}`,
     );
   }
-  if (results.incremental !== null) {
-    const b = results.incremental.build;
-    lines.push(
-      `incremental (+${results.incremental.date}): ${s(b.wallMs)} wall (CPU ${s(b.cpuMs ?? 0)}), content sync ${s(b.stages.contentSyncMs)}, rendering ${s(b.stages.renderMs)}, peak ${mb(b.peakProcessBytes)}`,
-    );
-  }
   return lines.join('\n');
 }
 
@@ -331,17 +353,20 @@ async function main(argv: string[]): Promise<void> {
     yardstickResult = await yardstick(work, content, seed, !values.skip.includes('pagefind'));
   }
   let folioResult: SiteResult | null = null;
-  let incremental: { date: string; build: StepResult & { stages: Stages } } | null = null;
+  let incremental: { date: string; site: SiteResult } | null = null;
   if (!values.skip.includes('folio')) {
     console.error('building Folio (cold)…');
     const outDir = join(work, 'folio-dist');
+    const cacheDir = folioCache(work);
     await rm(outDir, { recursive: true, force: true });
-    await coldCache(root);
-    folioResult = await folio(content, outDir, seed);
+    await rm(cacheDir, { recursive: true, force: true });
+    folioResult = await folio(content, outDir, cacheDir, seed, 'Folio build');
     if (values.incremental) {
       const date = await addOneDay(content, articles, seed);
       console.error(`rebuilding Folio with one more issue (${date})…`);
-      incremental = { date, build: await astroBuild(root, outDir, content, 'Folio rebuild') };
+      // Same output directory and cache as the cold build: what did not change is reused.
+      const site = await folio(content, outDir, cacheDir, null, 'Folio rebuild');
+      incremental = { date, site };
     }
   }
 

@@ -21,6 +21,8 @@ Usage:
   folio build --content <dir> --global          build the pages that span every year (home,
               [--out <dir>]                     calendar, reporters, on this day, search, feeds)
   folio assemble --out <site> <dir>...          join a global build and shard builds into a site
+  folio build … --force                         rebuild every page and search shard, reusing nothing
+                                                of the last build
   folio ingest <raw-dir> [--out <content-dir>]  convert raw page text into a content directory
   folio preview [--out <dir>] [--port <n>]      serve the built site on localhost
   folio eval <corpus-dir> [--json]              measure recognition against a corpus's truth
@@ -32,6 +34,7 @@ Options:
                     assemble: the site, required)
   --shard <key>     build: one shard, a year (YYYY) or "undated"
   --global          build: the global pages, from every item's front matter
+  --force           build: reuse nothing of the last build (pages, content store, search index)
   --port <n>        preview port (default: 4321)
   --json            eval: print the report as JSON
   --debug           print stack traces
@@ -44,6 +47,7 @@ const options = {
   global: { type: 'boolean' },
   port: { type: 'string' },
   json: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
 } as const;
@@ -80,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
           contentDir: resolve(values.content ?? 'content'),
           outDir: resolve(values.out ?? 'dist'),
           part,
+          force: values.force === true,
         });
         return 0;
       }

@@ -9,13 +9,18 @@
  * `writeFiles` → `deleteIndex`), so the indexer's peak memory follows the largest part, not the
  * archive. `pagefind/shards.json` lists the bundles, newest first; the browser loads the first
  * and merges the others (client/engine.ts).
+ *
+ * Given the cache of the last build (index-cache.ts), a part whose pages are all unchanged is not
+ * indexed again: its bundle is left where the last build wrote it, or copied from the cache.
+ * Parts are cut in date order, so a new day changes the newest part only.
  */
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { SHARD_FILTER } from './attributes.ts';
 import { extractPage } from './extract.ts';
+import { hashHtml, type IndexCache, type PartMember } from './index-cache.ts';
 import { encodeText } from './tokens.ts';
 
 /** The language Pagefind files the index under. */
@@ -53,12 +58,17 @@ export interface IndexOptions {
   concurrency?: number;
   /** Articles in one shard's index, at most (a larger year is cut into parts). */
   maxArticles?: number;
+  /** What the last build indexed: parts whose pages are unchanged are not indexed again. */
+  cache?: IndexCache;
 }
 
 export interface IndexReport {
   articles: number;
   pagesRead: number;
   shards: number;
+  /** Shards indexed in this build, and shards whose bundle the last build made. */
+  indexed: number;
+  reused: number;
 }
 
 function fail(errors: string[], what: string): void {
@@ -84,13 +94,11 @@ export function pageUrl(siteDir: string, file: string): string {
 }
 
 /** The Pagefind record of a built page; null when it holds no article. */
-async function recordOf(siteDir: string, file: string): Promise<CustomRecord | null> {
-  const html = await readFile(file, 'utf8');
-  if (!html.includes('data-pagefind-body')) return null;
+function recordOf(url: string, html: string, file: string): CustomRecord | null {
   const page = extractPage(html, file);
   if (page === null) return null;
   return {
-    url: pageUrl(siteDir, file),
+    url,
     content: encodeText(page.text),
     language: INDEX_LANGUAGE,
     meta: page.meta,
@@ -99,15 +107,62 @@ async function recordOf(siteDir: string, file: string): Promise<CustomRecord | n
   };
 }
 
-/** The year of a record (`null`: undated), from its `date` metadata. */
-function yearOf(record: CustomRecord): string | null {
-  return record.meta?.['date']?.slice(0, 4) ?? null;
+/** An article page as read: its record, unless the cache knew the page and its date. */
+interface ArticlePage extends PartMember {
+  file: string;
+  date: string | null;
+  html: string;
+  record: CustomRecord | null;
 }
 
-/** The shard being indexed: its manifest entry and its live Pagefind index. */
+/** Reads a built page; null when it holds no article. */
+async function readArticle(
+  siteDir: string,
+  file: string,
+  cache: IndexCache | undefined,
+): Promise<ArticlePage | null> {
+  const bytes = await readFile(file);
+  if (!bytes.includes('data-pagefind-body')) return null;
+  const url = pageUrl(siteDir, file);
+  const hash = cache === undefined ? '' : hashHtml(bytes);
+  const html = bytes.toString('utf8');
+  const known = cache?.known(url, hash);
+  if (known !== undefined) return { file, url, hash, date: known.date, html, record: null };
+  const record = recordOf(url, html, file);
+  if (record === null) return null;
+  return { file, url, hash, date: record.meta?.['date'] ?? null, html, record };
+}
+
+/** Reads `files` a few at a time, yielding in order. */
+async function* readInOrder<T>(
+  files: readonly string[],
+  concurrency: number,
+  read: (file: string) => Promise<T>,
+): AsyncGenerator<T> {
+  const reading = new Map<number, Promise<T>>();
+  const start = (i: number): void => {
+    const file = files[i];
+    if (file === undefined) return;
+    const result = read(file);
+    // Its error is thrown when its turn comes; until then it must not count as unhandled.
+    result.catch(() => undefined);
+    reading.set(i, result);
+  };
+  for (let i = 0; i < concurrency; i++) start(i);
+  for (let i = 0; i < files.length; i++) {
+    const result = reading.get(i);
+    reading.delete(i);
+    start(i + concurrency);
+    if (result !== undefined) yield await result;
+  }
+}
+
+/** The shard being cut: its manifest entry, its pages so far, its index once it is indexed. */
 interface OpenShard {
   entry: ShardEntry;
-  index: pagefind.PagefindIndex;
+  members: (PartMember & { file: string })[];
+  /** Opened as soon as a page of the shard is not known from the cache. */
+  index: pagefind.PagefindIndex | null;
 }
 
 /** Newest first: years descending, later parts first, undated last. */
@@ -123,20 +178,70 @@ export function newestFirst(entries: readonly ShardEntry[]): ShardEntry[] {
   });
 }
 
-async function openShard(entry: ShardEntry): Promise<OpenShard> {
+async function openIndex(entry: ShardEntry): Promise<pagefind.PagefindIndex> {
   const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   fail(created.errors, `cannot start Pagefind for shard ${entry.key}`);
   if (created.index === undefined) throw new Error('search index: Pagefind returned no index');
-  return { entry, index: created.index };
+  return created.index;
 }
 
-/** Writes a shard's bundle and frees its index before the next shard starts. */
-async function closeShard(siteDir: string, shard: OpenShard): Promise<void> {
-  const written = await shard.index.writeFiles({
-    outputPath: join(siteDir, BUNDLE_DIR, shard.entry.key),
+async function addRecord(
+  index: pagefind.PagefindIndex,
+  shard: ShardEntry,
+  record: CustomRecord,
+  file: string,
+): Promise<void> {
+  const added = await index.addCustomRecord({
+    ...record,
+    filters: { ...record.filters, [SHARD_FILTER]: [shard.key] },
   });
+  fail(added.errors, file);
+}
+
+/** Opens a shard's index and adds the pages it has so far, read again. */
+async function startIndexing(
+  siteDir: string,
+  shard: OpenShard,
+  concurrency: number,
+): Promise<pagefind.PagefindIndex> {
+  const index = await openIndex(shard.entry);
+  shard.index = index;
+  const files = shard.members.map((m) => m.file);
+  const read = async (file: string) => {
+    const record = recordOf(pageUrl(siteDir, file), await readFile(file, 'utf8'), file);
+    if (record === null) throw new Error(`search index: ${file}: no longer holds an article`);
+    return { file, record };
+  };
+  for await (const { file, record } of readInOrder(files, concurrency, read)) {
+    await addRecord(index, shard.entry, record, file);
+  }
+  return index;
+}
+
+/**
+ * Writes a shard's bundle and frees its index before the next shard starts; a shard whose pages
+ * are all unchanged is copied from the cache instead, when the cache holds its bundle.
+ */
+async function closeShard(
+  siteDir: string,
+  shard: OpenShard,
+  cache: IndexCache | undefined,
+  concurrency: number,
+): Promise<void> {
+  const outputPath = join(siteDir, BUNDLE_DIR, shard.entry.key);
+  const digest = cache?.digest(shard.entry.key, shard.members);
+  if (shard.index === null && cache !== undefined && digest !== undefined) {
+    if (await cache.restore(shard.entry.key, digest, outputPath)) return;
+  }
+  const index = shard.index ?? (await startIndexing(siteDir, shard, concurrency));
+  // Pagefind adds its files to what the directory holds: the last build's bundle goes first.
+  await rm(outputPath, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath });
   fail(written.errors, `cannot write shard ${shard.entry.key}`);
-  await shard.index.deleteIndex();
+  await index.deleteIndex();
+  if (cache !== undefined && digest !== undefined) {
+    await cache.keep(shard.entry.key, digest, outputPath);
+  }
 }
 
 /** Writes `shards.json` through a temporary file, so it is never seen half-written. */
@@ -147,10 +252,20 @@ async function writeManifest(siteDir: string, manifest: ShardManifest): Promise<
   await rename(temporary, file);
 }
 
+/** Removes what a build into the same directory left of shards that are gone. */
+async function removeOtherBundles(siteDir: string, entries: readonly ShardEntry[]): Promise<void> {
+  const keep = new Set([MANIFEST_FILE, ...entries.map((e) => e.key)]);
+  for (const name of await readdir(join(siteDir, BUNDLE_DIR))) {
+    if (!keep.has(name))
+      await rm(join(siteDir, BUNDLE_DIR, name), { recursive: true, force: true });
+  }
+}
+
 export async function indexArticles({
   siteDir,
   concurrency = 16,
   maxArticles = DEFAULT_MAX_ARTICLES,
+  cache,
 }: IndexOptions): Promise<IndexReport> {
   if (!Number.isInteger(maxArticles) || maxArticles < 1) {
     throw new Error(`search index: articles per shard must be a positive integer: ${maxArticles}`);
@@ -158,29 +273,17 @@ export async function indexArticles({
   const files = await htmlFiles(siteDir);
   const entries: ShardEntry[] = [];
   let articles = 0;
+  let indexed = 0;
   let current: OpenShard | null = null;
   try {
     // Files are read a few at a time but added in path order (dates first), so page numbers,
     // and with them Pagefind's date order and year filters, run in order and compress well,
     // and each year's articles come together: a year is one shard (or a few, in date order).
-    const reading = new Map<number, Promise<CustomRecord | null>>();
-    const read = (i: number): void => {
-      const file = files[i];
-      if (file === undefined) return;
-      const record = recordOf(siteDir, file);
-      // Its error is thrown when its turn comes; until then it must not count as unhandled.
-      record.catch(() => undefined);
-      reading.set(i, record);
-    };
-    for (let i = 0; i < concurrency; i++) read(i);
-    for (let i = 0; i < files.length; i++) {
-      const record = await reading.get(i);
-      reading.delete(i);
-      read(i + concurrency);
-      if (record === undefined || record === null) continue;
-      const file = files[i] ?? '';
-      const year = yearOf(record);
-      const date = record.meta?.['date'] ?? null;
+    const pages = readInOrder(files, concurrency, (file) => readArticle(siteDir, file, cache));
+    for await (const page of pages) {
+      if (page === null) continue;
+      const { file, date } = page;
+      const year = date?.slice(0, 4) ?? null;
       if (
         current === null ||
         current.entry.year !== year ||
@@ -192,7 +295,12 @@ export async function indexArticles({
             `search index: ${file}: ${year ?? UNDATED_SHARD} comes after other years`,
           );
         }
-        if (current !== null) await closeShard(siteDir, current);
+        if (current !== null) {
+          const last: OpenShard = current;
+          current = null;
+          await closeShard(siteDir, last, cache, concurrency);
+          if (last.index !== null) indexed++;
+        }
         const base = year ?? UNDATED_SHARD;
         const entry: ShardEntry = {
           key: sameYear.length === 0 ? base : `${base}-${sameYear.length + 1}`,
@@ -202,14 +310,20 @@ export async function indexArticles({
           to: date,
         };
         entries.push(entry);
-        current = await openShard(entry);
+        current = { entry, members: [], index: null };
       }
       const shard: OpenShard = current;
-      const added = await shard.index.addCustomRecord({
-        ...record,
-        filters: { ...record.filters, [SHARD_FILTER]: [shard.entry.key] },
-      });
-      fail(added.errors, file);
+      // A page the cache does not know: the shard is indexed, from its first page on.
+      if (shard.index === null && (cache === undefined || page.record !== null)) {
+        await startIndexing(siteDir, shard, concurrency);
+      }
+      shard.members.push({ file, url: page.url, hash: page.hash });
+      if (shard.index !== null) {
+        const record = page.record ?? recordOf(page.url, page.html, file);
+        if (record === null) throw new Error(`search index: ${file}: holds no article`);
+        await addRecord(shard.index, shard.entry, record, file);
+      }
+      cache?.remember(page.url, { hash: page.hash, date });
       shard.entry.articles++;
       shard.entry.to = date;
       articles++;
@@ -217,12 +331,21 @@ export async function indexArticles({
     if (current !== null) {
       const last: OpenShard = current;
       current = null;
-      await closeShard(siteDir, last);
+      await closeShard(siteDir, last, cache, concurrency);
+      if (last.index !== null) indexed++;
     }
     await mkdir(join(siteDir, BUNDLE_DIR), { recursive: true });
     await writeManifest(siteDir, { shards: newestFirst(entries) });
+    await removeOtherBundles(siteDir, entries);
+    await cache?.save();
   } finally {
     await pagefind.close();
   }
-  return { articles, pagesRead: files.length, shards: entries.length };
+  return {
+    articles,
+    pagesRead: files.length,
+    shards: entries.length,
+    indexed,
+    reused: entries.length - indexed,
+  };
 }

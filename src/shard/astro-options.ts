@@ -1,6 +1,6 @@
 /**
- * What a part build changes in the Astro configuration (`astro.config.mjs`): its own cache
- * directory (so a shard's, the global and the whole build's content caches never mix), no
+ * What a part build changes in the Astro configuration (`astro.config.mjs`): its own directory
+ * in the build cache (so a shard's, the global and the whole build's content caches never mix), no
  * search index for the global build (it has no article pages), and a sitemap of the part's own
  * pages under a file name of its own (`sitemap-2024-0.xml`), for the assembler to list.
  */
@@ -8,7 +8,7 @@ import { buildPart, partValue, type BuildPart } from './part.ts';
 import { ownerOf, shardSitemapBase } from './ownership.ts';
 
 export interface PartOptions {
-  /** Astro's `cacheDir` for the part; undefined for the whole build (Astro's default). */
+  /** The part's directory inside the build cache (src/site/cache-dir.ts); undefined for the whole build. */
   cacheDir: string | undefined;
   /** Whether the build indexes its article pages for search. */
   search: boolean;
@@ -26,7 +26,7 @@ export function partOptions(base: string, part: BuildPart = buildPart()): PartOp
     return part.kind === 'global' ? owner.kind === 'global' : true;
   };
   return {
-    cacheDir: part.kind === 'whole' ? undefined : `./node_modules/.astro/part-${partValue(part)}/`,
+    cacheDir: part.kind === 'whole' ? undefined : `part-${partValue(part)}`,
     search: part.kind !== 'global',
     sitemapBase: part.kind === 'shard' ? shardSitemapBase(part.shard) : 'sitemap',
     inSitemap: owns,

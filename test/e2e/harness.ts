@@ -36,7 +36,7 @@ export interface Site {
  * The test runner's environment without the variables Vitest sets for `import.meta.env`
  * (BASE_URL, MODE, DEV, PROD, SSR): passed on, they would override the built site's own.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) env[name] = undefined;
   return env;
