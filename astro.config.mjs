@@ -2,28 +2,63 @@
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './src/config.ts';
+import { cacheDir } from './src/site/cache-dir.ts';
 import { folioSearch } from './src/search/integration.ts';
+import { partOptions } from './src/shard/astro-options.ts';
+import { folioOutput } from './src/site/output-dir.ts';
 
 const config = loadConfig();
+// A shard or the global build (`folio build --shard`, `--global`): see src/shard/.
+const shardPart = partOptions(config.base);
+const output = folioOutput();
 // Articles per search index shard (default 5,000): the indexer's memory follows it.
 const part = process.env.FOLIO_SEARCH_PART;
 if (part !== undefined && part !== '' && !/^[1-9]\d*$/.test(part)) {
   throw new Error(`FOLIO_SEARCH_PART must be a positive whole number of articles, not "${part}"`);
+}
+// Pages rendered at once (default 4): while one page's file is being written, the next is
+// rendered. At 1, Astro's log names each page beside its own outcome (rendered or reused).
+const renderConcurrency = process.env.FOLIO_RENDER_CONCURRENCY ?? '4';
+if (!/^[1-9]\d*$/.test(renderConcurrency)) {
+  throw new Error(
+    `FOLIO_RENDER_CONCURRENCY must be a positive whole number of pages, not "${renderConcurrency}"`,
+  );
 }
 
 export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
-  // Pages rendered at once: while one page's file is being written, the next is rendered.
-  build: { format: 'directory', concurrency: 4 },
+  build: { format: 'directory', concurrency: Number(renderConcurrency) },
   outDir: process.env.FOLIO_OUT ?? 'dist',
+  // The content store, the pages of the last build and the search bundles are kept here between
+  // builds (default node_modules/.astro/; a shard or the global build has a directory of its own
+  // in it): a rebuild renders and indexes only what changed.
+  cacheDir: join(cacheDir(fileURLToPath(new URL('.', import.meta.url))), shardPart.cacheDir ?? ''),
+  // Pages of dynamic routes carry a cache key (src/archive/cache-keys.ts): one whose key and code
+  // did not change is copied from the last build instead of rendered again.
+  experimental: { incrementalBuild: true },
+  // The output directory is kept between builds, so reused pages stay where they are;
+  // src/site/output-dir.ts removes what a build no longer writes.
+  vite: { build: { emptyOutDir: false } },
   // Article text is shown as printed: no "smart" quotes, dashes or ellipses added at render time.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [
-    folioSearch(part === undefined || part === '' ? {} : { maxArticles: Number(part) }),
+    // First: removes what the last build wrote and this one does not, before anything reads it.
+    output.prepare,
+    ...(shardPart.search
+      ? [folioSearch(part === undefined || part === '' ? {} : { maxArticles: Number(part) })]
+      : []),
     // Search pages are not content; the 404 page is not a page at all.
-    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) }),
+    sitemap({
+      filenameBase: shardPart.sitemapBase,
+      filter: (page) =>
+        shardPart.inSitemap(page) && !/\/(search|404)\/?$/.test(new URL(page).pathname),
+    }),
+    // Last: the build counts as finished once every other integration is done.
+    output.finish,
   ],
 });

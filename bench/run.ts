@@ -17,6 +17,7 @@ import { astroStages, type Stages } from './measure/astro-stages.ts';
 import { distSize, type DistSize } from './measure/dist-size.ts';
 import { runMeasured, type Measured } from './measure/process-tree.ts';
 import { searchCost, type SearchCost, type SearchDriver } from './measure/search-bytes.ts';
+import { queriesFor } from './queries.ts';
 import { generateDay, issuePlan } from './synth/archive.ts';
 import { writeDay } from './synth/write.ts';
 
@@ -71,19 +72,24 @@ async function astroBuild(
   outDir: string,
   content: string,
   what: string,
+  cacheDir?: string,
 ): Promise<StepResult & { stages: Stages }> {
+  const env: Record<string, string> = { FOLIO_CONTENT: content, FOLIO_OUT: outDir };
+  if (cacheDir !== undefined) env['FOLIO_CACHE'] = cacheDir;
   const measured = await runMeasured(
     process.execPath,
     [ASTRO, 'build', '--root', projectRoot, '--outDir', outDir],
-    { cwd: projectRoot, env: { FOLIO_CONTENT: content, FOLIO_OUT: outDir }, echo: false },
+    { cwd: projectRoot, env, echo: false },
   );
   return { ...step(measured, what), stages: astroStages(measured.lines, measured.wallMs) };
 }
 
-/** Removes Astro's content layer cache so the build is a cold one. */
-async function coldCache(projectRoot: string): Promise<void> {
-  await rm(join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
-  await rm(join(projectRoot, '.astro/data-store.json'), { force: true });
+/**
+ * Folio's build cache for the benchmark (FOLIO_CACHE): content store, pages of the last build,
+ * search bundles. Emptied before the cold build; the incremental rebuild reuses what it left.
+ */
+function folioCache(work: string): string {
+  return join(work, 'folio-cache');
 }
 
 interface ConvertResult extends StepResult {
@@ -118,15 +124,6 @@ async function convert(raw: string, out: string, pages: number): Promise<Convert
     pagesPerSecond: pages / (result.wallMs / 1000),
     itemsWritten: await countItems(out),
   };
-}
-
-/**
- * Queries of 2–6 characters: words the generator's grammar uses often and rarely, and a
- * reporter's name from the first issue.
- */
-function queriesFor(seed: number): string[] {
-  const first = generateDay(seed, '2015-01-01', 30).pages[0]?.items[0]?.authors[0] ?? '记者';
-  return ['垃圾分类', '社区', first, '消防安全', '志愿者', '老旧小区改造'];
 }
 
 async function queriesCost(
@@ -173,8 +170,14 @@ async function yardstick(
   };
 }
 
-async function folio(content: string, outDir: string, seed: number): Promise<SiteResult> {
-  const build = await astroBuild(root, outDir, content, 'Folio build');
+async function folio(
+  content: string,
+  outDir: string,
+  cacheDir: string,
+  seed: number | null,
+  what: string,
+): Promise<SiteResult> {
+  const build = await astroBuild(root, outDir, content, what, cacheDir);
   return {
     build,
     search: null,
@@ -182,7 +185,8 @@ async function folio(content: string, outDir: string, seed: number): Promise<Sit
     peakBytes: build.peakProcessBytes,
     dist: await distSize(outDir),
     // Folio's index holds its own index form of the text: search through its search page.
-    queries: await queriesCost(outDir, { kind: 'page', pagePath: 'search/' }, seed),
+    queries:
+      seed === null ? null : await queriesCost(outDir, { kind: 'page', pagePath: 'search/' }, seed),
   };
 }
 
@@ -199,6 +203,9 @@ async function addOneDay(content: string, articles: number, seed: number): Promi
 }
 
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** Pagefind's engine: the same files for any archive, cached by the browser after a first visit. */
+const ENGINE_FILE =
+  /\/pagefind\/(?:[^/]+\/)?(?:pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -212,12 +219,15 @@ function report(results: {
   conversion: ConvertResult | null;
   yardstick: SiteResult | null;
   folio: SiteResult | null;
-  incremental: { date: string; build: StepResult & { stages: Stages } } | null;
+  incremental: { date: string; site: SiteResult } | null;
 }): string {
   const sites: [string, SiteResult | null][] = [
     ['yardstick', results.yardstick],
     ['Folio', results.folio],
   ];
+  if (results.incremental !== null) {
+    sites.push([`Folio +${results.incremental.date}`, results.incremental.site]);
+  }
   const rows: string[][] = [['', ...sites.map(([name]) => name)]];
   const row = (label: string, cell: (r: SiteResult) => string): void => {
     rows.push([label, ...sites.map(([, r]) => (r === null ? '—' : cell(r)))]);
@@ -228,10 +238,23 @@ function report(results: {
   row('  content sync', (r) => s(r.build.stages.contentSyncMs));
   row('  types + build info', (r) => s(r.build.stages.prepareMs));
   row('  bundle', (r) => s(r.build.stages.bundleMs));
+  row('  getStaticPaths', (r) => s(r.build.stages.pathsMs));
   row('  page rendering', (r) => s(r.build.stages.renderMs));
   row('  after pages (hooks)', (r) => s(r.build.stages.afterPagesMs));
+  row('    of it search index', (r) =>
+    r.build.stages.searchMs === null ? '—' : s(r.build.stages.searchMs),
+  );
   row('  pagefind CLI', (r) => (r.search === null ? '—' : s(r.search.wallMs)));
   row('pages built (astro)', (r) => String(r.build.stages.pages ?? '?'));
+  row(
+    '  rendered / reused',
+    (r) => `${r.build.stages.pagesRendered} / ${r.build.stages.pagesReused}`,
+  );
+  row('search shards indexed / reused', (r) =>
+    r.build.stages.shardsIndexed === null
+      ? '—'
+      : `${r.build.stages.shardsIndexed} / ${r.build.stages.shardsReused ?? 0}`,
+  );
   row('peak RSS, one process', (r) => mb(r.peakBytes));
   row(
     '  build / pagefind',
@@ -257,6 +280,21 @@ function report(results: {
   row('search bytes, warm (max)', (r) =>
     r.queries === null ? '—' : kb(Math.max(...r.queries.warm.map((q) => q.bytes))),
   );
+  row('search bytes on the wire (gzip), cold', (r) =>
+    r.queries === null ? '—' : kb(r.queries.cold.gzipBytes),
+  );
+  row('  of it the engine (JS, worker, WASM)', (r) =>
+    r.queries === null
+      ? '—'
+      : kb(
+          r.queries.cold.files
+            .filter((f) => ENGINE_FILE.test(f.path))
+            .reduce((sum, f) => sum + f.gzipBytes, 0),
+        ),
+  );
+  row('search bytes on the wire (gzip), warm (max)', (r) =>
+    r.queries === null ? '—' : kb(Math.max(...r.queries.warm.map((q) => q.gzipBytes))),
+  );
   const g = results.generated;
   const lines = [
     `${g.items} items, ${g.pages} pages, ${g.issues} issues (${g.firstDate ?? ''} … ${g.lastDate ?? ''})`,
@@ -271,12 +309,6 @@ function report(results: {
   if (results.yardstick !== null && results.folio !== null) {
     lines.push(
       `Folio / yardstick wall: ${(results.folio.totalMs / results.yardstick.totalMs).toFixed(2)}`,
-    );
-  }
-  if (results.incremental !== null) {
-    const b = results.incremental.build;
-    lines.push(
-      `incremental (+${results.incremental.date}): ${s(b.wallMs)} wall (CPU ${s(b.cpuMs ?? 0)}), content sync ${s(b.stages.contentSyncMs)}, rendering ${s(b.stages.renderMs)}, peak ${mb(b.peakProcessBytes)}`,
     );
   }
   return lines.join('\n');
@@ -321,17 +353,20 @@ async function main(argv: string[]): Promise<void> {
     yardstickResult = await yardstick(work, content, seed, !values.skip.includes('pagefind'));
   }
   let folioResult: SiteResult | null = null;
-  let incremental: { date: string; build: StepResult & { stages: Stages } } | null = null;
+  let incremental: { date: string; site: SiteResult } | null = null;
   if (!values.skip.includes('folio')) {
     console.error('building Folio (cold)…');
     const outDir = join(work, 'folio-dist');
+    const cacheDir = folioCache(work);
     await rm(outDir, { recursive: true, force: true });
-    await coldCache(root);
-    folioResult = await folio(content, outDir, seed);
+    await rm(cacheDir, { recursive: true, force: true });
+    folioResult = await folio(content, outDir, cacheDir, seed, 'Folio build');
     if (values.incremental) {
       const date = await addOneDay(content, articles, seed);
       console.error(`rebuilding Folio with one more issue (${date})…`);
-      incremental = { date, build: await astroBuild(root, outDir, content, 'Folio rebuild') };
+      // Same output directory and cache as the cold build: what did not change is reused.
+      const site = await folio(content, outDir, cacheDir, null, 'Folio rebuild');
+      incremental = { date, site };
     }
   }
 

@@ -8,6 +8,7 @@ import { loadConfig } from './config.ts';
 import { ingest } from './ingest/ingest.ts';
 import { formatReport } from './ingest/report.ts';
 import { evaluateCorpus, formatReport as formatEvalReport } from './eval/run.ts';
+import { isShardKey, type BuildPart } from './shard/part.ts';
 
 const HELP = `Folio: a newspaper's raw page text → a static, searchable archive site.
 
@@ -15,6 +16,13 @@ Usage:
   folio build                                   convert raw/ into content/, then build the site
                                                 (and its search index) into dist/
   folio build --content <dir> [--out <dir>]     build the site from a content directory, no converting
+  folio build --content <dir> --shard <year>    build one year's pages and search index (or
+              [--out <dir>]                     "undated": the raw files without a date)
+  folio build --content <dir> --global          build the pages that span every year (home,
+              [--out <dir>]                     calendar, reporters, on this day, search, feeds)
+  folio assemble --out <site> <dir>...          join a global build and shard builds into a site
+  folio build … --force                         rebuild every page and search shard, reusing nothing
+                                                of the last build
   folio ingest <raw-dir> [--out <content-dir>]  convert raw page text into a content directory
   folio preview [--out <dir>] [--port <n>]      serve the built site on localhost
   folio eval <corpus-dir> [--json]              measure recognition against a corpus's truth
@@ -22,7 +30,11 @@ Usage:
 
 Options:
   --content <dir>   build the site from this content directory, without converting
-  --out <dir>       output directory (build, preview: dist/; ingest: content/)
+  --out <dir>       output directory (build, preview: dist/; ingest: content/;
+                    assemble: the site, required)
+  --shard <key>     build: one shard, a year (YYYY) or "undated"
+  --global          build: the global pages, from every item's front matter
+  --force           build: reuse nothing of the last build (pages, content store, search index)
   --port <n>        preview port (default: 4321)
   --json            eval: print the report as JSON
   --debug           print stack traces
@@ -31,8 +43,11 @@ Options:
 const options = {
   content: { type: 'string' },
   out: { type: 'string' },
+  shard: { type: 'string' },
+  global: { type: 'boolean' },
   port: { type: 'string' },
   json: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
 } as const;
@@ -55,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build': {
         noPositionals(rest);
+        const part = buildPartOf(values.shard, values.global === true, values.content);
         if (values.content === undefined) {
           const status = convert('raw', 'content');
           if (status !== 0) {
@@ -67,7 +83,20 @@ export async function main(argv: string[]): Promise<number> {
         await buildSite({
           contentDir: resolve(values.content ?? 'content'),
           outDir: resolve(values.out ?? 'dist'),
+          part,
+          force: values.force === true,
         });
+        return 0;
+      }
+      case 'assemble': {
+        if (values.out === undefined) throw new Error('missing --out <site> (see folio --help)');
+        if (rest.length === 0) throw new Error('missing the builds to assemble (see folio --help)');
+        const { assemble } = await import('./shard/assemble.ts');
+        const report = await assemble({ outDir: resolve(values.out), sources: rest });
+        console.log(
+          `Assembled ${report.files} files of the global build and shards ` +
+            `${report.shards.join(', ')} into ${resolve(values.out)}`,
+        );
         return 0;
       }
       case 'ingest': {
@@ -114,6 +143,23 @@ function convert(rawDir: string, outDir: string): number {
   }
   process.stdout.write(text);
   return 0;
+}
+
+/** The part `folio build` makes, from --shard / --global; both need --content. */
+function buildPartOf(
+  shard: string | undefined,
+  global: boolean,
+  content: string | undefined,
+): BuildPart {
+  if (shard !== undefined && global) throw new Error('--shard and --global exclude each other');
+  if ((shard !== undefined || global) && content === undefined) {
+    throw new Error(`--${global ? 'global' : 'shard'} needs --content <dir>`);
+  }
+  if (global) return { kind: 'global' };
+  if (shard === undefined) return { kind: 'whole' };
+  if (!isShardKey(shard))
+    throw new Error(`--shard must be a year (YYYY) or "undated", not "${shard}"`);
+  return { kind: 'shard', shard };
 }
 
 function noPositionals(rest: string[]): void {

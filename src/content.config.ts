@@ -2,16 +2,30 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { itemSchema, pageSchema } from './archive/schema.ts';
 import { contentDir } from './archive/content-dir.ts';
+import { buildPart, contentPatterns } from './shard/part.ts';
+import { withoutPageText, withoutRendering } from './shard/metadata-loader.ts';
+
+// A shard build reads its shard's folders only; the global build reads every item's front
+// matter and page record, but renders no body and keeps no raw text (it builds no article page).
+const part = buildPart();
+const patterns = contentPatterns(part);
+const global = part.kind === 'global';
 
 /** One entry per article or photo: `content/<date>/<NN>/<kk>.md`, id `<date>/<NN>/<kk>`. */
+const itemLoader = glob({
+  base: contentDir(),
+  pattern: patterns.items,
+  ...(global && { retainBody: false }),
+});
 const items = defineCollection({
-  loader: glob({ base: contentDir(), pattern: '**/[0-9]*.md' }),
+  loader: global ? withoutRendering(itemLoader) : itemLoader,
   schema: itemSchema,
 });
 
 /** One entry per page (版): `content/<date>/<NN>/page.json`, id `<date>/<NN>/page`. */
+const pageLoader = glob({ base: contentDir(), pattern: patterns.pages });
 const pages = defineCollection({
-  loader: glob({ base: contentDir(), pattern: '**/page.json' }),
+  loader: global ? withoutPageText(pageLoader) : pageLoader,
   schema: pageSchema,
 });
 

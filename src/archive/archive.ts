@@ -4,7 +4,10 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildIndexes, type ArchiveIndex } from './indexes.ts';
+import { cacheKeys, type CacheKeys } from './cache-keys.ts';
 import { lang } from '../i18n/index.ts';
+import { siteConfig } from '../site/config.ts';
+import { outsideOfBuild } from '../shard/neighbours.ts';
 
 export type Item = CollectionEntry<'items'>;
 export type PageRecord = CollectionEntry<'pages'>;
@@ -18,4 +21,9 @@ export function getArchive(): Promise<Archive> {
     return buildIndexes(items, pages, { locale: lang });
   })();
   return archive;
+}
+
+/** The incremental build's cache key of every page a dynamic route builds (cache-keys.ts). */
+export async function getCacheKeys(): Promise<CacheKeys<Item, PageRecord>> {
+  return cacheKeys(await getArchive(), { paper: siteConfig.paper, lang }, outsideOfBuild());
 }

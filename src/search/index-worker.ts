@@ -15,8 +15,17 @@ import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 import { recordOf } from './record.ts';
-import { shardWriter } from './shard-writer.ts';
+import { hashHtml } from './index-cache.ts';
+import { shardWriter, type ShardEntry } from './shard-writer.ts';
 import type { IndexReport } from './index-articles.ts';
+
+/** An article page as indexed, for the search cache (index-cache.ts). */
+export interface StreamedPage {
+  url: string;
+  /** Hash of its HTML (`hashHtml`). */
+  hash: string;
+  date: string | null;
+}
 
 /** Messages to the thread. */
 export type IndexerRequest =
@@ -29,13 +38,14 @@ export type IndexerRequest =
 
 /** The thread's answer to `finish`. */
 export type IndexerResponse =
-  | { type: 'done'; report: IndexReport }
+  /** `shards` in the order they were cut; `pages`: the article pages in path order. */
+  | { type: 'done'; report: IndexReport; shards: ShardEntry[]; pages: StreamedPage[] }
   /** The files are not the pages planned: index from disk; `written`: the shards it wrote. */
   | { type: 'stale'; reason: string; written: string[] }
   | { type: 'error'; message: string };
 
 /** A page's record once read: the record (null: no article), or why it could not be read. */
-type Read = { record: CustomRecord | null } | { error: Error };
+type Read = { record: CustomRecord | null; hash: string } | { error: Error };
 
 const port = parentPort;
 if (port === null) throw new Error('index-worker.ts runs as a worker thread');
@@ -49,6 +59,8 @@ const ready = new Map<number, Read>();
 /** The position of the next page to join the index. */
 let cursor = 0;
 let articles = 0;
+/** The article pages added, in path order. */
+const added: StreamedPage[] = [];
 /** Why the streamed pages cannot be trusted (a page not planned, or one arriving twice). */
 let stale: string | null = null;
 /** The first error adding records; the build fails with it. */
@@ -60,9 +72,9 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function read(file: string, html: string): Read {
+function read(file: string, html: Buffer): Read {
   try {
-    return { record: recordOf(siteDir, file, html) };
+    return { record: recordOf(siteDir, file, html.toString('utf8')), hash: hashHtml(html) };
   } catch (error) {
     return { error: asError(error) };
   }
@@ -80,6 +92,11 @@ function feed(): void {
         if ('error' in next) throw next.error;
         if (next.record === null) continue;
         await writer.add(next.record, file);
+        added.push({
+          url: next.record.url,
+          hash: next.hash,
+          date: next.record.meta?.['date'] ?? null,
+        });
         articles++;
       } catch (error) {
         failure = asError(error);
@@ -98,7 +115,7 @@ function page(file: string, body: ArrayBuffer): void {
     stale ??= `${file} was written twice`;
     return;
   }
-  ready.set(position, read(file, Buffer.from(body).toString('utf8')));
+  ready.set(position, read(file, Buffer.from(body)));
   if (position === cursor) feed();
 }
 
@@ -111,7 +128,7 @@ async function readMissing(concurrency = 16): Promise<void> {
     if (file === undefined || ready.has(i)) return;
     reading.set(
       i,
-      readFile(file, 'utf8').then(
+      readFile(file).then(
         (html) => read(file, html),
         (error: unknown) => ({ error: asError(error) }),
       ),
@@ -147,7 +164,18 @@ async function finish(actual: string[]): Promise<IndexerResponse> {
   await readMissing();
   if (failure !== null) throw failure;
   const shards = await writer.finish();
-  return { type: 'done', report: { articles, pagesRead: files.length, shards: shards.length } };
+  return {
+    type: 'done',
+    report: {
+      articles,
+      pagesRead: files.length,
+      shards: shards.length,
+      indexed: shards.length,
+      reused: 0,
+    },
+    shards,
+    pages: added,
+  };
 }
 
 port.on('message', (message: IndexerRequest) => {

@@ -1,13 +1,21 @@
 /**
  * Astro integration: indexes the site's article pages for search (index-articles.ts), one
- * Pagefind bundle per shard. The pages are indexed as Astro renders them (stream-index.ts); when
- * the built site is not what was announced, it is indexed from disk once built. A failure fails
- * the build, with the cause attached.
+ * Pagefind bundle per shard.
+ *
+ * When the last build left parts to reuse (index-cache.ts, kept in the build cache:
+ * site/cache-dir.ts), the site is indexed from disk once built, and the bundles of parts whose
+ * pages did not change are reused. When it left nothing (a first build, `--force`, a change to the
+ * indexer), the pages are indexed as Astro renders them (stream-index.ts) and the cache is filled
+ * from what was indexed; when the built site is not what was announced, it is indexed from disk.
+ * A failure fails the build, with the cause attached.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { indexArticles, type IndexReport } from './index-articles.ts';
+import { indexArticles, rememberStreamed, type IndexReport } from './index-articles.ts';
+import { IndexCache, SEARCH_CACHE_DIR, indexerFingerprint } from './index-cache.ts';
 import { streamIndex, type StreamIndex } from './stream-index.ts';
+import { FOLIO_CACHE_DIR } from '../site/cache-dir.ts';
 
 export interface SearchOptions {
   /** Articles in one shard's index, at most (default 5,000): bounds the indexer's memory. */
@@ -16,21 +24,27 @@ export interface SearchOptions {
 
 export function folioSearch({ maxArticles }: SearchOptions = {}): AstroIntegration {
   const limit = maxArticles === undefined ? {} : { maxArticles };
+  let root = '';
+  let cacheDir = '';
   let site = { dir: '', base: '/', directoryFormat: true };
+  let cache: IndexCache | null = null;
   let stream: StreamIndex | null = null;
   return {
     name: 'folio-search',
     hooks: {
       'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        cacheDir = join(fileURLToPath(config.cacheDir), FOLIO_CACHE_DIR, SEARCH_CACHE_DIR);
         site = {
           dir: fileURLToPath(config.outDir),
           base: config.base,
           directoryFormat: config.build.format === 'directory',
         };
       },
-      'astro:build:start': ({ setPrerenderer }) => {
+      'astro:build:start': async ({ setPrerenderer }) => {
+        cache = await IndexCache.open(cacheDir, await indexerFingerprint(root));
         // Pages are matched to their files as `build.format: 'directory'` writes them.
-        if (!site.directoryFormat) return;
+        if (!cache.empty || !site.directoryFormat) return;
         const started = streamIndex({ siteDir: site.dir, base: site.base, ...limit });
         stream = started;
         setPrerenderer((prerenderer) => started.wrap(prerenderer));
@@ -39,23 +53,24 @@ export function folioSearch({ maxArticles }: SearchOptions = {}): AstroIntegrati
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
         try {
+          cache ??= await IndexCache.open(cacheDir, await indexerFingerprint(root));
           let report: IndexReport;
           const streamed = stream === null || siteDir !== site.dir ? null : await stream.finish();
           if (streamed !== null && 'report' in streamed) {
+            await rememberStreamed(siteDir, cache, streamed.shards, streamed.pages);
             report = streamed.report;
           } else {
             if (streamed !== null) logger.warn(`indexing from disk: ${streamed.stale}`);
-            report = await indexArticles({ siteDir, ...limit });
+            report = await indexArticles({ siteDir, cache, ...limit });
           }
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           logger.info(
             `indexed ${report.articles} articles of ${report.pagesRead} pages in ` +
-              `${report.shards} shards in ${seconds} s after the pages`,
+              `${report.shards} shards (${report.indexed} indexed, ${report.reused} reused) ` +
+              `in ${seconds} s after the pages`,
           );
         } catch (error) {
           throw new Error(`search index failed: ${(error as Error).message}`, { cause: error });
-        } finally {
-          stream = null;
         }
       },
     },

@@ -8,6 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
 import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
@@ -97,6 +98,8 @@ async function write(): Promise<ShardResponse> {
     await settle(0);
     if (failure !== null) return { type: 'error', message: failure };
     const index = await created;
+    // Pagefind adds its files to what the directory holds: the last build's bundle goes first.
+    await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) {
       return { type: 'error', message: `cannot write ${outputPath}: ${written.errors.join('; ')}` };

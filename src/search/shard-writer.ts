@@ -117,7 +117,7 @@ function closeShard(shard: OpenShard): Promise<void> {
 }
 
 /** Writes `shards.json` through a temporary file, so it is never seen half-written. */
-async function writeManifest(siteDir: string, manifest: ShardManifest): Promise<void> {
+export async function writeManifest(siteDir: string, manifest: ShardManifest): Promise<void> {
   const file = join(siteDir, BUNDLE_DIR, MANIFEST_FILE);
   const temporary = `${file}.tmp`;
   await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { BUNDLE_DIR, htmlFiles, type IndexReport } from './index-articles.ts';
-import type { IndexerRequest, IndexerResponse } from './index-worker.ts';
+import type { IndexerRequest, IndexerResponse, StreamedPage } from './index-worker.ts';
+import type { ShardEntry } from './shard-writer.ts';
 
 export interface StreamOptions {
   /** The built site (Astro's `outDir`). */
@@ -27,7 +28,8 @@ export interface StreamOptions {
 }
 
 /** What the indexer made of the build: its report, or why the site must be indexed from disk. */
-export type StreamResult = { report: IndexReport } | { stale: string };
+export type StreamResult =
+  { report: IndexReport; shards: ShardEntry[]; pages: StreamedPage[] } | { stale: string };
 
 export interface StreamIndex {
   /** Astro's prerenderer, passing every page it renders on to the indexer as well. */
@@ -157,7 +159,7 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
       await exited;
       switch (response.type) {
         case 'done':
-          return { report: response.report };
+          return { report: response.report, shards: response.shards, pages: response.pages };
         case 'error':
           throw new Error(response.message);
         case 'stale':

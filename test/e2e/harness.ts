@@ -36,28 +36,36 @@ export interface Site {
  * The test runner's environment without the variables Vitest sets for `import.meta.env`
  * (BASE_URL, MODE, DEV, PROD, SSR): passed on, they would override the built site's own.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) env[name] = undefined;
   return env;
 }
 
-/** Builds `contentDir` with the project's own CLI into a fresh temporary directory. */
+/**
+ * Builds `contentDir` with the project's own CLI into a fresh temporary directory; `args` add
+ * options (`--shard 2024`, `--global`).
+ */
 export async function buildFixture(
   contentDir: string,
   env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
 ): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'folio-e2e-'));
-  await run(
-    process.execPath,
-    ['bin/folio.mjs', 'build', '--content', contentDir, '--out', outDir],
-    {
-      cwd: projectRoot,
-      env: { ...buildEnvironment(), ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  await runFolio(['build', '--content', contentDir, '--out', outDir, ...args], env);
   return outDir;
+}
+
+/** Runs the project's own CLI; rejects (with what it printed) when it exits non-zero. */
+export async function runFolio(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, ['bin/folio.mjs', ...args], {
+    cwd: projectRoot,
+    env: { ...buildEnvironment(), ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** Converts a raw directory with the project's own CLI into a fresh temporary content directory. */

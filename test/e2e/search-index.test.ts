@@ -62,7 +62,7 @@ afterAll(async () => {
 
 test('should index only the article, with its metadata, filters and decodable text', async () => {
   const report = await indexArticles({ siteDir: dir });
-  expect(report).toEqual({ articles: 1, pagesRead: 2, shards: 1 });
+  expect(report).toEqual({ articles: 1, pagesRead: 2, shards: 1, indexed: 1, reused: 0 });
   expect(JSON.parse(await readFile(join(dir, 'pagefind/shards.json'), 'utf8'))).toEqual({
     shards: [{ key: '2021', year: '2021', articles: 1, from: '2021-03-01', to: '2021-03-01' }],
   });
@@ -118,7 +118,7 @@ test('should cut a year larger than the part size into shards, listed newest fir
       );
     }
     const report = await indexArticles({ siteDir: site, maxArticles: 1 });
-    expect(report).toEqual({ articles: 3, pagesRead: 3, shards: 3 });
+    expect(report).toEqual({ articles: 3, pagesRead: 3, shards: 3, indexed: 3, reused: 0 });
     const manifest = JSON.parse(
       await readFile(join(site, 'pagefind/shards.json'), 'utf8'),
     ) as unknown;

@@ -2,7 +2,9 @@
  * The search index in shards, end to end: the fixture archive spans 2023 and 2024 (and an undated
  * page), so the build writes one Pagefind bundle per year plus one for undated articles, listed
  * newest first in `pagefind/shards.json`; the search page's own engine loads the newest bundle,
- * merges the others, and finds, filters and orders articles of both years.
+ * merges the others as a search reaches them (newest first, oldest first for oldest-first, only
+ * the years filtered to), and finds, filters and orders articles of both years; the page offers
+ * "search earlier years" when a step stops before its page is full.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -60,6 +62,54 @@ async function search(
   return { hits, bundles };
 }
 
+interface Stepped {
+  /** Per call of `more(count)`: the titles it added and the bundles fetched so far. */
+  steps: { hits: string[]; bundles: string[]; done: boolean; searched: number }[];
+}
+
+/** Runs one search through `window.folioSearch` and calls `more(count)` once per count. */
+async function stepped(
+  page: Page,
+  request: { query: string; filters?: Record<string, string>; sort?: string },
+  counts: number[],
+): Promise<Stepped> {
+  const fetched: string[] = [];
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (path.startsWith(`${BASE}pagefind/`)) fetched.push(path.slice(BASE.length));
+  });
+  await page.goto(`${site.url}search/`);
+  await page.waitForFunction(() => 'folioSearch' in window);
+  const bundles = (): string[] => [...new Set(fetched.map((path) => path.split('/')[1] ?? ''))];
+  await page.evaluate((r) => {
+    interface Run {
+      done: boolean;
+      searched: number;
+      more(n: number): Promise<{ title: string }[]>;
+    }
+    const w = window as unknown as {
+      folioSearch: { search(r: unknown): Promise<Run> };
+      run: Promise<Run>;
+    };
+    w.run = w.folioSearch.search({ filters: {}, sort: 'relevance', from: null, to: null, ...r });
+  }, request);
+  const steps: Stepped['steps'] = [];
+  for (const count of counts) {
+    const step = await page.evaluate(async (n) => {
+      interface Run {
+        done: boolean;
+        searched: number;
+        more(n: number): Promise<{ title: string }[]>;
+      }
+      const run = await (window as unknown as { run: Promise<Run> }).run;
+      const hits = (await run.more(n)).map((h) => h.title);
+      return { hits, done: run.done, searched: run.searched };
+    }, count);
+    steps.push({ ...step, bundles: bundles() });
+  }
+  return { steps };
+}
+
 test('should write one bundle per year and one for undated articles, newest first', async () => {
   const manifest = JSON.parse(
     await readFile(join(site.outDir, 'pagefind/shards.json'), 'utf8'),
@@ -109,6 +159,53 @@ test('should order by date across shards, newest and oldest first', async () => 
   expect(oldest.hits).toEqual([...newest.hits].reverse());
 });
 
+test('should search the newest shard first and reach older ones only when the page is not full', async () => {
+  const page = await browser.newPage();
+  // A page of one: the newest shard fills it, and no file of an older bundle is fetched.
+  const found = await stepped(page, { query: '图书' }, [1, 1, 1]);
+  expect(found.steps).toEqual([
+    { hits: ['假日里的图书馆'], bundles: ['shards.json', '2024'], done: false, searched: 1 },
+    // Paging past what is loaded goes on to 2023, then to the undated shard, which has none.
+    {
+      hits: ['社区图书室上新书'],
+      bundles: ['shards.json', '2024', '2023'],
+      done: false,
+      searched: 2,
+    },
+    { hits: [], bundles: ['shards.json', '2024', '2023', 'undated'], done: true, searched: 3 },
+  ]);
+});
+
+test('should go on to the older shard when the newest holds too few matches', async () => {
+  const page = await browser.newPage();
+  // A page of two: 2024 holds one 社区, so the search goes on to 2023 and stops there.
+  const found = await stepped(page, { query: '社区' }, [2]);
+  expect(found.steps).toEqual([
+    {
+      hits: ['城南社区植树忙', '社区图书室上新书'],
+      bundles: ['shards.json', '2024', '2023'],
+      done: false,
+      searched: 2,
+    },
+  ]);
+});
+
+test('should start from the oldest shard in oldest-first order', async () => {
+  const page = await browser.newPage();
+  const request = { query: '', filters: { kind: 'article' }, sort: 'oldest' };
+  const found = await stepped(page, request, [2]);
+  // The newest bundle carries the engine (its page list is the instance's own); the search
+  // itself goes through 2023 only, and never through the undated shard (no date to order by).
+  expect(found.steps).toEqual([
+    {
+      hits: ['城区景点迎来客流高峰', '新建公交线路今日开通'],
+      bundles: ['shards.json', '2024', '2023'],
+      done: false,
+      searched: 1,
+    },
+  ]);
+});
+
 test('should merge only the shards of the year filtered to', async () => {
   const page = await browser.newPage();
   const found = await search(page, { query: '', filters: { year: '2023' }, sort: 'newest' });
@@ -121,4 +218,91 @@ test('should merge only the shards of the year filtered to', async () => {
   ]);
   // The newest bundle carries the engine; the undated shard is never fetched.
   expect(found.bundles).toEqual(['shards.json', '2024', '2023']);
+  const newest = await search(page, { query: '', filters: { year: '2024' }, sort: 'newest' });
+  expect(newest.hits.map((h) => h.date)).toEqual([
+    '2024-05-02',
+    '2024-05-02',
+    '2024-05-02',
+    '2024-05-02',
+    '2024-05-02',
+    '2024-05-01',
+    '2024-05-01',
+    '2024-02-29',
+  ]);
+  expect(newest.bundles).toEqual(['shards.json', '2024']);
+});
+
+test('should offer to search earlier years when a step stops short, and keep how far in the URL', async () => {
+  const problems: string[] = [];
+  const page = await openPage(browser, problems);
+  const fetched: string[] = [];
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (path.startsWith(`${BASE}pagefind/`))
+      fetched.push(path.slice(BASE.length).split('/')[1] ?? '');
+  });
+  const bundles = (): string[] => [...new Set(fetched)];
+  const view = async (): Promise<string[]> => {
+    await page.waitForFunction(() => {
+      const status = document.querySelector('[data-status]')?.textContent ?? '';
+      const button = document.querySelector<HTMLButtonElement>('[data-more]');
+      return status !== '' && !status.includes('正在搜索') && button?.disabled !== true;
+    });
+    const more = page.locator('[data-more]');
+    return [
+      (await page.locator('[data-status]').textContent()) ?? '',
+      (await page.locator('[data-span]').textContent()) ?? '',
+      (await more.isVisible()) ? ((await more.textContent()) ?? '') : '(no button)',
+      ...(await page.locator('.search-hit-title').allTextContents()),
+    ];
+  };
+  await page.goto(`${site.url}search/`);
+  await page.waitForFunction(() => 'folioSearch' in window);
+  // Every step adds one shard (on this small archive the default budget holds all three).
+  await page.evaluate(() => {
+    (window as unknown as { folioSearch: { stepBytes: number } }).folioSearch.stepBytes = 0;
+  });
+  await page.locator('#search-q').fill('图书');
+  await page.locator('#search-q').press('Enter');
+  expect(await view()).toEqual([
+    '已显示 1 篇文章',
+    '已搜索2024年2月29日至2024年5月2日的文章；相关度排序只在已搜索的日期内',
+    '搜索更早的年份',
+    '假日里的图书馆',
+  ]);
+  expect(bundles()).toEqual(['shards.json', '2024']);
+  expect(new URL(page.url()).search).toBe('?q=%E5%9B%BE%E4%B9%A6');
+  await page.locator('[data-more]').click();
+  expect(await view()).toEqual([
+    '已显示 2 篇文章',
+    '已搜索2023年5月1日至2024年5月2日的文章；相关度排序只在已搜索的日期内',
+    '搜索更早的年份',
+    '假日里的图书馆',
+    '社区图书室上新书',
+  ]);
+  expect(bundles()).toEqual(['shards.json', '2024', '2023']);
+  expect(new URL(page.url()).search).toBe('?q=%E5%9B%BE%E4%B9%A6&reach=2023-05-01');
+  await page.locator('[data-more]').click();
+  expect(await view()).toEqual([
+    '共找到 2 篇文章',
+    '已搜索2023年5月1日至2024年5月2日的文章及无日期的文章',
+    '(no button)',
+    '假日里的图书馆',
+    '社区图书室上新书',
+  ]);
+  expect(bundles()).toEqual(['shards.json', '2024', '2023', 'undated']);
+  expect(new URL(page.url()).search).toBe('?q=%E5%9B%BE%E4%B9%A6&reach=undated');
+  // A reload searches as far as the URL says at once.
+  fetched.length = 0;
+  await page.reload();
+  await page.waitForFunction(() => 'folioSearch' in window);
+  expect(await view()).toEqual([
+    '共找到 2 篇文章',
+    '已搜索2023年5月1日至2024年5月2日的文章及无日期的文章',
+    '(no button)',
+    '假日里的图书馆',
+    '社区图书室上新书',
+  ]);
+  expect(bundles()).toEqual(['shards.json', '2024', '2023', 'undated']);
+  expect(problems).toEqual([]);
 });

@@ -9,7 +9,8 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AstroPrerenderer, RouteData } from 'astro';
-import { indexArticles } from '../../src/search/index-articles.ts';
+import { indexArticles, rememberStreamed } from '../../src/search/index-articles.ts';
+import { IndexCache } from '../../src/search/index-cache.ts';
 import { pageFile, pathUnderBase, streamIndex } from '../../src/search/stream-index.ts';
 import { articleIndexAttributes } from '../../src/search/attributes.ts';
 import type { ItemData } from '../../src/archive/schema.ts';
@@ -72,6 +73,33 @@ afterEach(async () => {
   await rm(site, { recursive: true, force: true });
   await rm(copy, { recursive: true, force: true });
 });
+
+const REPORT = { articles: 10, pagesRead: 17, shards: 4, indexed: 4, reused: 0 };
+
+/**
+ * Fills a search cache from what was streamed, then indexes the site from disk with it: every
+ * shard is reused and the bundles stay as they were.
+ */
+async function reusedFromStream(streamed: Awaited<ReturnType<typeof build>>): Promise<void> {
+  if (!('report' in streamed)) throw new Error(`not streamed: ${streamed.stale}`);
+  const cacheDir = join(copy, 'cache');
+  const before = await files(join(site, 'pagefind'));
+  await rememberStreamed(
+    site,
+    await IndexCache.open(cacheDir, 'test'),
+    streamed.shards,
+    streamed.pages,
+  );
+  expect(await files(join(site, 'pagefind'))).toEqual(before);
+  const cache = await IndexCache.open(cacheDir, 'test');
+  expect(cache.empty).toBe(false);
+  expect(await indexArticles({ siteDir: site, maxArticles: 3, cache })).toEqual({
+    ...REPORT,
+    indexed: 0,
+    reused: 4,
+  });
+  expect(await files(join(site, 'pagefind'))).toEqual(before);
+}
 
 async function writePage(dir: string, path: string, html: string): Promise<void> {
   const file = join(dir, pageFile(path));
@@ -151,7 +179,8 @@ test('should map request paths to page paths, and page paths to the files Astro 
 
 test('should build, while pages are rendered, the bundles the indexer builds from disk', async () => {
   const html = pages();
-  expect(await build(html)).toEqual({ report: { articles: 10, pagesRead: 17, shards: 4 } });
+  const result = await build(html);
+  expect('report' in result && result.report).toEqual(REPORT);
   const streamed = await files(join(site, 'pagefind'));
   expect([...streamed.keys()].filter((f) => f.endsWith('entry.json')).sort()).toEqual([
     '/2020-2/pagefind-entry.json',
@@ -160,24 +189,24 @@ test('should build, while pages are rendered, the bundles the indexer builds fro
     '/2021/pagefind-entry.json',
   ]);
   expect(streamed).toEqual(await fromDisk());
+  await reusedFromStream(result);
 });
 
 test('should give the same bundles when pages are rendered out of path order', async () => {
   const html = pages();
   const order = [...html.keys()].reverse();
-  expect(await build(html, { order })).toEqual({
-    report: { articles: 10, pagesRead: 17, shards: 4 },
-  });
+  const result = await build(html, { order });
+  expect('report' in result && result.report).toEqual(REPORT);
   expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk());
 });
 
 test('should read from disk, in its turn, a page that was written but not rendered', async () => {
   const html = pages();
   const skipped = ['/2020-12-31/02/01', '/2021-03-03/02/02'];
-  expect(await build(html, { skipped })).toEqual({
-    report: { articles: 10, pagesRead: 17, shards: 4 },
-  });
+  const result = await build(html, { skipped });
+  expect('report' in result && result.report).toEqual(REPORT);
   expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk());
+  await reusedFromStream(result);
 });
 
 test('should leave the site to the indexer from disk when it holds a page not announced', async () => {

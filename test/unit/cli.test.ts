@@ -95,3 +95,38 @@ describe('folio build', () => {
     expect(existsSync(join(project, 'dist'))).toBe(false);
   });
 });
+
+// Each case starts the CLI, some of them Astro: room for a loaded machine.
+describe('folio build --shard / --global, folio assemble', { timeout: 60_000 }, () => {
+  const content = join(root, 'test/fixtures/site');
+
+  test.each([
+    [
+      ['build', '--shard', '24', '--content', content],
+      '--shard must be a year (YYYY) or "undated", not "24"',
+    ],
+    [['build', '--shard', '2024'], '--shard needs --content <dir>'],
+    [['build', '--global'], '--global needs --content <dir>'],
+    [
+      ['build', '--shard', '2024', '--global', '--content', content],
+      '--shard and --global exclude each other',
+    ],
+    [['build', '--shard', '2019', '--content', content], `${content}: no issues of shard 2019`],
+  ])('should refuse folio %j', (args, message) => {
+    const out = mkdtempSync(join(tmpdir(), 'folio-cli-'));
+    const result = folio([...args, '--out', join(out, 'dist')]);
+    expect(result).toMatchObject({ status: 1, stderr: `folio build: ${message}\n` });
+    expect(existsSync(join(out, 'dist'))).toBe(false);
+  });
+
+  test('should refuse to assemble without an output or builds', () => {
+    expect(folio(['assemble', 'a'])).toMatchObject({
+      status: 1,
+      stderr: 'folio assemble: missing --out <site> (see folio --help)\n',
+    });
+    expect(folio(['assemble', '--out', 'x'])).toMatchObject({
+      status: 1,
+      stderr: 'folio assemble: missing the builds to assemble (see folio --help)\n',
+    });
+  });
+});

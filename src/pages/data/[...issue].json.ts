@@ -1,12 +1,18 @@
 /** One issue as JSON: its pages, and each page's items with their metadata and Markdown body. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../archive/archive.ts';
+import { getArchive, getCacheKeys } from '../../archive/archive.ts';
 import { exportIssue } from '../../archive/export.ts';
 import { siteConfig } from '../../site/config.ts';
+import { buildsArchivePages } from '../../shard/part.ts';
 
 export const getStaticPaths = (async () => {
+  if (!buildsArchivePages()) return [];
   const archive = await getArchive();
-  return archive.issues.map((issue) => ({ params: { issue: issue.key } }));
+  const keys = await getCacheKeys();
+  return archive.issues.map((issue) => ({
+    params: { issue: issue.key },
+    cacheKey: keys.issueJson(issue),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -7,12 +7,17 @@
  *    every term (and lies in the date range) — so what is shown is exact, and only as many
  *    fragments are fetched as it takes to fill a page of results.
  *
- * The index is in shards (a year, or part of one; `pagefind/shards.json`). The newest shard's
- * bundle is loaded first and the others are added with Pagefind's `mergeIndex`, each when a
- * search first needs it: a search filtered to some years (a year filter or a date range) merges
- * only those years' shards; any other merges them all. Relevance order is Pagefind's merged
- * order; date order is per shard (Pagefind's sort ranks within one bundle), so the shards are
- * searched one by one, each with the `shard` filter, and their lists joined in date order.
+ * The index is in shards (a year, or part of one; `pagefind/shards.json`). The engine (Pagefind's
+ * JS, worker and WASM) comes from the newest shard's bundle; other shards are added with
+ * Pagefind's `mergeIndex` as a search reaches them (shard-plan.ts): a search starts at the newest
+ * shard (the oldest for oldest-first; only the shards of the years a year filter or date range
+ * names) and adds the next shards while its first page is not full, a step at a time within a
+ * budget; the reader pages on or asks for earlier years to go further. Each shard is searched
+ * with the `shard` filter: date order joins the shards' lists in shard order (Pagefind's sort
+ * ranks within one bundle; shards are disjoint stretches of dates), relevance merges them by
+ * score, so it is relevance within the shards searched. A Pagefind instance searches every
+ * bundle merged into it, so a new search that starts again at the first shard gets a fresh
+ * instance when the last one had merged others (its files come from the browser's cache).
  */
 import { normalizeText, queryTerms } from '../normalize.ts';
 import { decodeText, indexTermsFor } from '../tokens.ts';
@@ -20,14 +25,17 @@ import { excerpt, type Segment } from './excerpt.ts';
 import {
   bundleOptions,
   bundlePath,
-  loadPagefind,
+  createPagefind,
+  loadPagefindModule,
   loadShards,
-  type Pagefind,
+  type PagefindInstance,
+  type PagefindModule,
   type PagefindOptions,
   type PagefindResult,
   type Shard,
 } from './pagefind.ts';
 import type { SearchRequest } from './request.ts';
+import { mayTake, reachOf, searchOrder, shardsWithin, spanOf, type Span } from './shard-plan.ts';
 import { SHARD_FILTER, SORT_KEY } from '../attributes.ts';
 
 export interface Hit {
@@ -46,17 +54,31 @@ export interface Hit {
 export interface SearchRun {
   /** Normalised query terms (what the excerpt and the article page highlight). */
   terms: string[];
-  /** Pages Pagefind returned before verification. */
+  /** Pages Pagefind returned before verification, in the shards searched so far. */
   candidates: number;
   /** Verified hits so far. */
   hits: Hit[];
-  /** True once every candidate was checked. */
+  /** True once every candidate of every shard the search goes through was checked. */
   done: boolean;
-  /** Checks candidates until `count` more hits are found or none are left; returns the new hits. */
+  /** The dates of the shards searched so far. */
+  span: Span;
+  /** Shards searched so far, and of how many the search goes through. */
+  searched: number;
+  shards: number;
+  /** True when every candidate of the shards searched so far was checked (more means further). */
+  spanDone: boolean;
+  /** How far the search has reached, for the URL (shard-plan.ts `reachOf`). */
+  reach: string | null;
+  /**
+   * Checks candidates until `count` more hits are found, adding the next shards when the ones
+   * searched have none left — one step's worth (`StepBudget`) per call; returns the new hits.
+   */
   more(count: number): Promise<Hit[]>;
 }
 
 export interface SearchEngine {
+  /** The bytes one step of a search may fetch for the shards it adds (`STEP_BYTES`). */
+  stepBytes: number;
   search(request: SearchRequest): Promise<SearchRun>;
 }
 
@@ -104,13 +126,46 @@ function hitOf(
 }
 
 /**
+ * The bytes one step of a search may fetch for the shards it adds (shard-plan.ts `shardCost`):
+ * with the engine cached, a query stays within ~150 kB with its fragments.
+ */
+export const STEP_BYTES = 120_000;
+
+const NOTHING: Span = { from: null, to: null, undated: false };
+
+function emptyRun(terms: string[]): SearchRun {
+  return {
+    terms,
+    candidates: 0,
+    hits: [],
+    done: true,
+    span: NOTHING,
+    searched: 0,
+    shards: 0,
+    spanDone: true,
+    reach: null,
+    more: () => Promise.resolve([]),
+  };
+}
+
+/** One Pagefind instance and the bundles merged into it so far. */
+interface Session {
+  pagefind: PagefindInstance;
+  merged: Map<string, Promise<void>>;
+}
+
+/**
  * The search of the site under `base`; `years` are the archive's years (a date range becomes a
  * filter on the years it touches, and each hit's date is then checked).
  */
-export function createSearchEngine(base: string, years: readonly string[]): SearchEngine {
+export function createSearchEngine(
+  base: string,
+  years: readonly string[],
+  stepBytes: number = STEP_BYTES,
+): SearchEngine {
   interface Loaded {
     shards: Shard[];
-    pagefind: Pagefind | null;
+    module: PagefindModule | null;
   }
   let loading: Promise<Loaded> | undefined;
   const load = (): Promise<Loaded> =>
@@ -118,32 +173,32 @@ export function createSearchEngine(base: string, years: readonly string[]): Sear
       const newest = shards[0];
       return {
         shards,
-        pagefind: newest === undefined ? null : await loadPagefind(base, newest.key),
+        module: newest === undefined ? null : await loadPagefindModule(base, newest.key),
       };
     }));
-  const merged = new Map<string, Promise<void>>();
-  /** Merges the bundles of `shards` not yet merged (the first shard is the engine itself). */
-  const mergeShards = async (loaded: Loaded, shards: Shard[]): Promise<void> => {
-    const pf = loaded.pagefind;
-    if (pf === null) return;
-    await Promise.all(
-      shards
-        .filter((shard) => shard !== loaded.shards[0])
-        .map((shard) => {
-          let merging = merged.get(shard.key);
-          if (merging === undefined) {
-            merging = pf.mergeIndex(bundlePath(base, shard.key), bundleOptions(base));
-            merged.set(shard.key, merging);
-          }
-          return merging;
-        }),
-    );
+  let current: Session | null = null;
+  /** The instance for a new search: the last one, unless it has merged other bundles. */
+  const session = async (module: PagefindModule, newest: Shard): Promise<Session> => {
+    if (current === null || current.merged.size > 0) {
+      current = { pagefind: await createPagefind(module, base, newest.key), merged: new Map() };
+    }
+    return current;
+  };
+  /** Adds a shard's bundle to the session (the newest is the instance's own). */
+  const merge = (s: Session, newest: Shard, shard: Shard): Promise<void> => {
+    if (shard.key === newest.key) return Promise.resolve();
+    let merging = s.merged.get(shard.key);
+    if (merging === undefined) {
+      merging = s.pagefind.mergeIndex(bundlePath(base, shard.key), bundleOptions(base));
+      s.merged.set(shard.key, merging);
+    }
+    return merging;
   };
 
-  return {
+  const engine: SearchEngine = {
+    stepBytes,
     async search(request) {
       const loaded = await load();
-      const pf = loaded.pagefind;
       const terms = queryTerms(request.query);
       const words = terms.flatMap(indexTermsFor);
       const options: PagefindOptions = { filters: { ...request.filters } };
@@ -154,22 +209,18 @@ export function createSearchEngine(base: string, years: readonly string[]): Sear
         const inRange = yearsBetween(request.from, request.to, years).filter(
           (y) => chosen === undefined || y === chosen,
         );
-        if (inRange.length === 0) {
-          return { terms, candidates: 0, hits: [], done: true, more: () => Promise.resolve([]) };
-        }
+        if (inRange.length === 0) return emptyRun(terms);
         options.filters = { ...options.filters, year: { any: inRange } };
       }
       const hasFilters = Object.keys(options.filters ?? {}).length > 0;
-      if (words.length === 0 && !hasFilters) {
-        return { terms, candidates: 0, hits: [], done: true, more: () => Promise.resolve([]) };
-      }
+      if (words.length === 0 && !hasFilters) return emptyRun(terms);
       if (words.length === 0 && options.sort === undefined) {
         options.sort = { [SORT_KEY]: 'desc' };
       }
-      if (pf === null) {
-        return { terms, candidates: 0, hits: [], done: true, more: () => Promise.resolve([]) };
-      }
-      // The shards a search needs: those of the years it is filtered to, else all of them.
+      const newest = loaded.shards[0];
+      if (loaded.module === null || newest === undefined) return emptyRun(terms);
+      // The shards this search goes through: those of the years it is filtered to and of its
+      // date range, else all.
       const yearFilter = options.filters?.['year'];
       const wanted =
         yearFilter === undefined
@@ -179,44 +230,76 @@ export function createSearchEngine(base: string, years: readonly string[]): Sear
             : Array.isArray(yearFilter)
               ? yearFilter
               : yearFilter.any;
-      const shards = loaded.shards.filter(
-        (shard) => wanted === null || (shard.year !== null && wanted.includes(shard.year)),
-      );
-      await mergeShards(loaded, shards);
+      // Filter-only searches list by date (newest first unless told otherwise).
+      const sort =
+        options.sort === undefined ? 'relevance' : request.sort === 'oldest' ? 'oldest' : 'newest';
+      const order = searchOrder(loaded.shards, sort, wanted, request);
+      if (order.length === 0) return emptyRun(terms);
+      const s = await session(loaded.module, newest);
       const query = words.length > 0 ? words.join(' ') : null;
-      let results: PagefindResult[];
-      if (options.sort === undefined) {
-        results = (await pf.search(query, options))?.results ?? [];
-      } else {
-        // Shards are newest first; each is one stretch of dates, sorted within by Pagefind.
-        // Undated articles have no sort key: date order leaves them out, as Pagefind does.
-        const dated = shards.filter((shard) => shard.year !== null);
-        const ordered = request.sort === 'oldest' ? [...dated].reverse() : dated;
-        const lists = await Promise.all(
-          ordered.map((shard) =>
-            pf.search(query, {
-              ...options,
-              filters: { ...options.filters, [SHARD_FILTER]: shard.key },
-            }),
-          ),
-        );
-        results = lists.flatMap((list) => list?.results ?? []);
-      }
-      let next = 0;
       const inRange = (date: string | null): boolean =>
         (request.from === null || (date !== null && date >= request.from)) &&
         (request.to === null || (date !== null && date <= request.to));
 
+      let searched = 0;
+      let pending: PagefindResult[] = [];
+      // The shards the URL says this search had reached are searched at once.
+      let minimum = shardsWithin(order, request.reach ?? null, sort);
+
+      /** Searches the next shard of the order and adds its candidates to the pending ones. */
+      const searchNext = async (): Promise<void> => {
+        const shard = order[searched];
+        if (shard === undefined) return;
+        await merge(s, newest, shard);
+        const found = await s.pagefind.search(query, {
+          ...options,
+          filters: { ...options.filters, [SHARD_FILTER]: shard.key },
+        });
+        const results = found?.results ?? [];
+        searched++;
+        run.candidates += results.length;
+        // Date order: the shards are in date order. Relevance: by score across the shards,
+        // as Pagefind orders a merged search (hits already shown keep their place).
+        pending =
+          sort === 'relevance'
+            ? [...pending, ...results].sort((a, b) => b.score - a.score)
+            : [...pending, ...results];
+      };
+
+      const update = (): void => {
+        const done = order.slice(0, searched);
+        run.span = spanOf(done);
+        run.searched = searched;
+        run.spanDone = pending.length === 0;
+        run.done = pending.length === 0 && searched >= order.length;
+        run.reach = reachOf(order, searched, sort);
+      };
+
       const run: SearchRun = {
         terms,
-        candidates: results.length,
+        candidates: 0,
         hits: [],
-        done: results.length === 0,
+        done: false,
+        span: NOTHING,
+        searched: 0,
+        shards: order.length,
+        spanDone: false,
+        reach: null,
         async more(count) {
           const added: Hit[] = [];
-          while (added.length < count && next < results.length) {
-            const batch = results.slice(next, next + (count - added.length));
-            next += batch.length;
+          const stepStart = searched;
+          while (added.length < count) {
+            // Enough candidates to fill the page, or as many shards as this step may add.
+            while (
+              pending.length < count - added.length &&
+              (searched < minimum ||
+                mayTake(order, stepStart, searched, words.length, engine.stepBytes))
+            ) {
+              await searchNext();
+            }
+            if (pending.length === 0) break;
+            const batch = pending.slice(0, count - added.length);
+            pending = pending.slice(batch.length);
             const fragments = await Promise.all(batch.map((r) => r.data()));
             for (const fragment of fragments) {
               const text = decodeText(fragment.content);
@@ -226,12 +309,14 @@ export function createSearchEngine(base: string, years: readonly string[]): Sear
               added.push(hit);
             }
           }
+          minimum = 0;
           run.hits.push(...added);
-          run.done = next >= results.length;
+          update();
           return added;
         },
       };
       return run;
     },
   };
+  return engine;
 }

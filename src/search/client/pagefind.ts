@@ -17,6 +17,8 @@ export interface PagefindFragment {
 
 export interface PagefindResult {
   id: string;
+  /** Pagefind's relevance score (a merged search orders by it across bundles). */
+  score: number;
   data(): Promise<PagefindFragment>;
 }
 
@@ -24,12 +26,18 @@ export interface PagefindSearch {
   results: PagefindResult[];
 }
 
-export interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
+/** One Pagefind instance: its own bundle, and the bundles merged into it. */
+export interface PagefindInstance {
   init(): Promise<void>;
   /** Adds another bundle's index: later searches cover it too (Pagefind's multisite search). */
   mergeIndex(bundlePath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: PagefindOptions): Promise<PagefindSearch | null>;
+  destroy(): Promise<void>;
+}
+
+/** A bundle's `pagefind.js`: instances share its worker and WebAssembly. */
+export interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindInstance;
 }
 
 /** A shard's bundle as `pagefind/shards.json` lists it (see src/search/index-articles.ts). */
@@ -59,10 +67,22 @@ export function bundleOptions(base: string): Record<string, unknown> {
   return { baseUrl: base, excerptLength: 0 };
 }
 
-/** Loads one shard's Pagefind bundle: the engine that others are merged into. */
-export async function loadPagefind(base: string, key: string): Promise<Pagefind> {
+/** Loads the Pagefind engine (`pagefind.js`) of one shard's bundle. */
+export async function loadPagefindModule(base: string, key: string): Promise<PagefindModule> {
   const url = `${bundlePath(base, key)}pagefind.js`;
-  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options(bundleOptions(base));
-  return pagefind;
+  return (await import(/* @vite-ignore */ url)) as PagefindModule;
+}
+
+/** A new Pagefind instance on one shard's bundle: the instance others are merged into. */
+export async function createPagefind(
+  module: PagefindModule,
+  base: string,
+  key: string,
+): Promise<PagefindInstance> {
+  const instance = module.createInstance({
+    basePath: bundlePath(base, key),
+    ...bundleOptions(base),
+  });
+  await instance.init();
+  return instance;
 }

@@ -17,6 +17,12 @@ export interface SearchRequest {
   /** Inclusive date range, `YYYY-MM-DD`. */
   from: string | null;
   to: string | null;
+  /**
+   * How far into the archive the reader has taken the search (`search earlier years`): the date
+   * the shards searched reach back to (forward to, oldest first), or `undated`. Absent: a search
+   * starts at the first shard.
+   */
+  reach?: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,6 +44,7 @@ export function requestFromParams(params: URLSearchParams): SearchRequest {
     sort: SORTS.find((s) => s === sort) ?? 'relevance',
     from: date('from'),
     to: date('to'),
+    reach: params.get('reach') === 'undated' ? 'undated' : date('reach'),
   };
 }
 
@@ -51,6 +58,7 @@ export function paramsFromRequest(request: SearchRequest): URLSearchParams {
   if (request.sort !== 'relevance') params.set('sort', request.sort);
   if (request.from !== null) params.set('from', request.from);
   if (request.to !== null) params.set('to', request.to);
+  if (request.reach !== undefined && request.reach !== null) params.set('reach', request.reach);
   return params;
 }
 

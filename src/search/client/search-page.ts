@@ -88,19 +88,56 @@ export function mountSearchPage(root: HTMLElement): void {
   const form = required(root.querySelector('form'));
   const status = required(root.querySelector<HTMLElement>('[data-status]'));
   const list = required(root.querySelector<HTMLOListElement>('[data-results]'));
+  const span = required(root.querySelector<HTMLElement>('[data-span]'));
   const moreButton = required(root.querySelector<HTMLButtonElement>('[data-more]'));
   const field = (name: string): HTMLInputElement | HTMLSelectElement =>
     form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
 
-  let current: SearchRun | null = null;
+  let current: { run: SearchRun; request: SearchRequest } | null = null;
   let generation = 0;
 
-  const showStatus = (run: SearchRun): void => {
+  /** "Searched 3 July to 19 August 2025", and what relevance order means for it. */
+  const spanText = (run: SearchRun, request: SearchRequest): string => {
+    if (run.shards <= 1 || run.span.from === null || run.span.to === null) return '';
+    const parts = [
+      format(strings['search.span'], {
+        from: formatDate(run.span.from, strings),
+        to: formatDate(run.span.to, strings),
+      }),
+    ];
+    if (run.span.undated) parts.push(strings['search.spanUndated'] ?? '');
+    if (request.sort === 'relevance' && run.searched < run.shards) {
+      parts.push(strings['search.relevanceNote'] ?? '');
+    }
+    return parts.join('');
+  };
+
+  const showStatus = (run: SearchRun, request: SearchRequest): void => {
     status.textContent =
-      run.hits.length === 0 && run.done
-        ? (strings['search.none'] ?? '')
+      run.hits.length === 0
+        ? (strings[run.done ? 'search.none' : 'search.noneSoFar'] ?? '')
         : format(strings[run.done ? 'search.count' : 'search.countSoFar'], { n: run.hits.length });
+    span.textContent = spanText(run, request);
     moreButton.hidden = run.done;
+    // Past the shards searched, "more" means further back (forward, oldest first) in time.
+    moreButton.textContent =
+      strings[
+        !run.spanDone
+          ? 'search.more'
+          : request.sort === 'oldest'
+            ? 'search.later'
+            : 'search.earlier'
+      ] ?? '';
+  };
+
+  /**
+   * Keeps how far the reader has taken the search in the URL, so a reload or Back returns to it
+   * (the first step is the query's own: the same search takes it again).
+   */
+  const keepReach = (run: SearchRun, request: SearchRequest): void => {
+    if ((request.reach ?? null) === run.reach) return;
+    const search = paramsFromRequest({ ...request, reach: run.reach }).toString();
+    history.replaceState(history.state, '', `?${search}`);
   };
 
   const fillForm = (request: SearchRequest): void => {
@@ -118,6 +155,7 @@ export function mountSearchPage(root: HTMLElement): void {
     const mine = ++generation;
     fillForm(request);
     list.replaceChildren();
+    span.textContent = '';
     moreButton.hidden = true;
     if (isEmpty(request)) {
       status.textContent = strings['search.empty'] ?? '';
@@ -127,11 +165,11 @@ export function mountSearchPage(root: HTMLElement): void {
     try {
       const started = await engine.search(request);
       if (mine !== generation) return;
-      current = started;
+      current = { run: started, request };
       const hits = await started.more(PAGE_SIZE);
       if (mine !== generation) return;
       list.append(...hits.map((hit) => renderHit(hit, request.query, strings)));
-      showStatus(started);
+      showStatus(started, request);
     } catch (error) {
       status.textContent = strings['search.error'] ?? '';
       throw error;
@@ -152,11 +190,13 @@ export function mountSearchPage(root: HTMLElement): void {
   moreButton.addEventListener('click', () => {
     const active = current;
     if (active === null) return;
-    const query = field('q').value;
+    const { run: more, request } = active;
     moreButton.disabled = true;
-    void active.more(PAGE_SIZE).then((hits) => {
-      list.append(...hits.map((hit) => renderHit(hit, query, strings)));
-      showStatus(active);
+    void more.more(PAGE_SIZE).then((hits) => {
+      if (current !== active) return;
+      list.append(...hits.map((hit) => renderHit(hit, request.query, strings)));
+      showStatus(more, request);
+      keepReach(more, request);
       moreButton.disabled = false;
     });
   });

@@ -1,0 +1,72 @@
+/**
+ * Search bytes on a Folio site already built (e.g. `<work>/folio-dist` of `npm run bench`): the
+ * benchmark's queries through the site's own search page, the first cold, the rest warm, each
+ * raw and as a host that gzips text serves it (bench/measure/search-bytes.ts).
+ *
+ *   node bench/search.ts --dist <dir> [--seed 1] [--step-bytes N] [--further N] [--json <file>]
+ *
+ * `--step-bytes` sets the page engine's step budget first (default: the engine's own);
+ * `--further N` presses the page's more button ("更多结果" / "搜索更早的年份") up to N times after
+ * each query and measures each press.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED } from './generate.ts';
+import { searchCost, type QueryCost } from './measure/search-bytes.ts';
+import { queriesFor } from './queries.ts';
+
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+
+function line(label: string, cost: QueryCost): string {
+  return [
+    label.padEnd(5),
+    cost.query.padEnd(8, '　'),
+    String(cost.results).padStart(3),
+    kb(cost.bytes).padStart(10),
+    kb(cost.gzipBytes).padStart(10),
+    String(cost.requests).padStart(4),
+    ` ${cost.span ?? ''}`,
+  ].join(' ');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dist: { type: 'string' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      'step-bytes': { type: 'string' },
+      further: { type: 'string', default: '0' },
+      json: { type: 'string' },
+    },
+  });
+  if (values.dist === undefined) throw new Error('--dist <dir>: a built Folio site');
+  const stepBytes = values['step-bytes'] === undefined ? undefined : Number(values['step-bytes']);
+  if (stepBytes !== undefined && !(stepBytes >= 0)) {
+    throw new Error('--step-bytes: a number of bytes');
+  }
+  const cost = await searchCost(
+    values.dist,
+    {
+      kind: 'page',
+      pagePath: 'search/',
+      further: Number(values.further),
+      ...(stepBytes === undefined ? {} : { stepBytes }),
+    },
+    queriesFor(Number(values.seed)),
+  );
+  console.log('      query     hits        raw       gzip reqs  searched');
+  console.log(line('cold', cost.cold));
+  for (const warm of cost.warm) console.log(line('warm', warm));
+  for (const press of cost.further) console.log(line('more', press));
+  if (cost.problems.length > 0) console.log(`problems:\n${cost.problems.join('\n')}`);
+  if (values.json !== undefined) {
+    await writeFile(values.json, JSON.stringify(cost, null, 2) + '\n');
+    console.error(`results: ${values.json}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`bench search: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

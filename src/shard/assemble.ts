@@ -1,0 +1,254 @@
+/**
+ * Assembles a site from part builds (`folio assemble --out <site> <global> <shard>…`): the union
+ * of their outputs, each file from the build that owns it (ownership.ts), and the merged files —
+ * the search bundle list, the sitemap index, the item export. It refuses, naming the files and
+ * the builds, when two builds write the same path differently, when a build holds a file of
+ * another shard, when the global build lists issues of a shard that is not given (or a shard is
+ * given that the global build does not know). The site is written beside `outDir` and renamed
+ * into place when complete, so a failed run leaves the previous site as it was.
+ */
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { finished, pipeline } from 'node:stream/promises';
+import type { IndexItem } from 'sitemap';
+import type { ShardManifest } from '../search/index-articles.ts';
+import {
+  ITEMS_EXPORT,
+  ownerOf,
+  SHARDS_MANIFEST,
+  shardSitemapBase,
+  SITEMAP_INDEX,
+} from './ownership.ts';
+import { isShardKey, shardOfIssue } from './part.ts';
+import { PART_FILE, type PartLabel } from './prune.ts';
+import {
+  archiveOrder,
+  mergeManifests,
+  readSitemapIndex,
+  sitemapIndexXml,
+  type Sourced,
+} from './merge.ts';
+
+/** The issue list of the global build: which issues, hence which shards, the site holds. */
+const ISSUES_FILE = 'data/issues.json';
+
+export interface AssembleOptions {
+  /** The assembled site; replaced when it exists. */
+  outDir: string;
+  /** Part builds' outputs: one global, one or more shards. */
+  sources: readonly string[];
+}
+
+export interface AssembleReport {
+  /** Files in the assembled site. */
+  files: number;
+  /** Shards assembled, in archive order. */
+  shards: string[];
+}
+
+interface Part {
+  dir: string;
+  label: PartLabel;
+  /** `shard 2024 (dist-2024)`, `global (dist-global)`: how errors name it. */
+  name: string;
+  files: string[];
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((path) => path !== PART_FILE)
+    .sort();
+}
+
+async function readPart(dir: string): Promise<Part> {
+  const file = join(dir, PART_FILE);
+  let label: PartLabel;
+  try {
+    label = JSON.parse(await readFile(file, 'utf8')) as PartLabel;
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? `no ${PART_FILE}: not the output of "folio build --shard" or "--global"`
+        : (error as Error).message;
+    throw new Error(`${dir}: ${reason}`, { cause: error });
+  }
+  const valid =
+    (label.part === 'global' && label.shard === undefined) ||
+    (label.part === 'shard' && typeof label.shard === 'string' && isShardKey(label.shard));
+  if (!valid) throw new Error(`${file}: not a part label: ${JSON.stringify(label)}`);
+  const name = label.part === 'global' ? `global (${dir})` : `shard ${label.shard} (${dir})`;
+  return { dir, label, name, files: await listFiles(dir) };
+}
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([readFile(a), readFile(b)]);
+  return x.equals(y);
+}
+
+/** Runs `task` over `items`, `limit` at a time. */
+async function each<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Where each file of the site comes from; merged files apart. Throws on any conflict. */
+export async function planSite(parts: readonly Part[]): Promise<Map<string, Part>> {
+  const plan = new Map<string, Part>();
+  for (const part of parts) {
+    for (const path of part.files) {
+      const owner = ownerOf(path);
+      if (owner.kind === 'merged') continue;
+      if (owner.kind === 'shard' && owner.shard !== part.label.shard) {
+        throw new Error(`${path} belongs to shard ${owner.shard}, but is in ${part.name}`);
+      }
+      const other = plan.get(path);
+      if (other === undefined) {
+        plan.set(path, part);
+        continue;
+      }
+      // Assets every build writes alike (`_astro/`, `public/` files) are taken once.
+      const shared =
+        owner.kind === 'global' &&
+        (await sameBytes(join(other.dir, ...path.split('/')), join(part.dir, ...path.split('/'))));
+      if (!shared) throw new Error(`${path} is written by both ${other.name} and ${part.name}`);
+    }
+  }
+  return plan;
+}
+
+/** The shards the global build's issue list needs, against those given. */
+async function checkShards(global: Part, shards: readonly string[]): Promise<void> {
+  const file = join(global.dir, ...ISSUES_FILE.split('/'));
+  let list: { issues: { key: string }[] };
+  try {
+    list = JSON.parse(await readFile(file, 'utf8')) as typeof list;
+  } catch (error) {
+    throw new Error(`${global.name}: cannot read ${ISSUES_FILE}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const needed = new Set(list.issues.map((issue) => shardOfIssue(issue.key)));
+  const missing = archiveOrder([...needed].filter((s) => !shards.includes(s)));
+  if (missing.length > 0) {
+    throw new Error(
+      `${global.name} lists issues of shard ${missing.join(', ')}, but no such shard build is given`,
+    );
+  }
+  const unknown = shards.filter((s) => !needed.has(s));
+  if (unknown.length > 0) {
+    throw new Error(
+      `shard ${unknown.join(', ')} has no issue in ${global.name}: built from other content?`,
+    );
+  }
+}
+
+async function readManifest(part: Part): Promise<Sourced<ShardManifest>> {
+  const file = join(part.dir, ...SHARDS_MANIFEST.split('/'));
+  if (!existsSync(file)) throw new Error(`${part.name}: no ${SHARDS_MANIFEST}`);
+  return { source: part.name, value: JSON.parse(await readFile(file, 'utf8')) as ShardManifest };
+}
+
+export async function assemble({ outDir, sources }: AssembleOptions): Promise<AssembleReport> {
+  const site = resolve(outDir);
+  for (const source of sources.map((dir) => resolve(dir))) {
+    const inside = (a: string, b: string) => a === b || a.startsWith(b + sep);
+    if (inside(site, source) || inside(source, site)) {
+      throw new Error(
+        `${site}: the assembled site cannot replace or hold a build it joins (${source})`,
+      );
+    }
+  }
+  const parts = await Promise.all(sources.map((dir) => readPart(resolve(dir))));
+  const globals = parts.filter((p) => p.label.part === 'global');
+  const [global, extra] = globals;
+  if (global === undefined) throw new Error('no global build given (folio build --global)');
+  if (extra !== undefined) throw new Error(`two global builds: ${global.dir} and ${extra.dir}`);
+  const byShard = new Map<string, Part>();
+  for (const part of parts) {
+    const shard = part.label.shard;
+    if (shard === undefined) continue;
+    const other = byShard.get(shard);
+    if (other !== undefined)
+      throw new Error(`shard ${shard} given twice: ${other.dir} and ${part.dir}`);
+    byShard.set(shard, part);
+  }
+  const shards = archiveOrder([...byShard.keys()]);
+  if (shards.length === 0) throw new Error('no shard build given (folio build --shard <year>)');
+  await checkShards(global, shards);
+  const shardParts = shards.map((s) => byShard.get(s) as Part);
+  for (const part of [global, ...shardParts]) {
+    for (const path of part.files) {
+      const owner = ownerOf(path);
+      const mine = part === global ? path === SITEMAP_INDEX : path !== SITEMAP_INDEX;
+      if (owner.kind === 'merged' && !mine) {
+        throw new Error(
+          `${path} comes from ${part === global ? 'the shards' : 'the global build'}, but is in ${part.name}`,
+        );
+      }
+    }
+  }
+
+  const plan = await planSite([global, ...shardParts]);
+  const temporary = join(dirname(site), `.${basename(site)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(temporary, { recursive: true });
+    const paths = [...plan.keys()];
+    const dirs = new Set(paths.map((path) => dirname(join(temporary, ...path.split('/')))));
+    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+    await each(paths, 16, async (path) => {
+      const part = plan.get(path) as Part;
+      await copyFile(join(part.dir, ...path.split('/')), join(temporary, ...path.split('/')));
+    });
+
+    // The search bundles of every shard, newest first.
+    const manifest = mergeManifests(await Promise.all(shardParts.map(readManifest)));
+    await writeFile(
+      join(temporary, ...SHARDS_MANIFEST.split('/')),
+      `${JSON.stringify(manifest, null, 2)}\n`,
+    );
+
+    // Every item, in archive order: the shards' exports one after the other.
+    const items = createWriteStream(join(temporary, ...ITEMS_EXPORT.split('/')));
+    for (const part of shardParts) {
+      const file = join(part.dir, ...ITEMS_EXPORT.split('/'));
+      if (!existsSync(file)) throw new Error(`${part.name}: no ${ITEMS_EXPORT}`);
+      await pipeline(createReadStream(file), items, { end: false });
+    }
+    items.end();
+    await finished(items);
+
+    // The global build's sitemaps, then each shard's.
+    const indexes: IndexItem[] = [];
+    const globalIndex = join(global.dir, SITEMAP_INDEX);
+    if (!existsSync(globalIndex)) throw new Error(`${global.name}: no ${SITEMAP_INDEX}`);
+    indexes.push(...(await readSitemapIndex(globalIndex)));
+    for (const part of shardParts) {
+      const file = join(part.dir, `${shardSitemapBase(part.label.shard ?? '')}-index.xml`);
+      if (!existsSync(file)) throw new Error(`${part.name}: no ${basename(file)}`);
+      indexes.push(...(await readSitemapIndex(file)));
+    }
+    await writeFile(join(temporary, SITEMAP_INDEX), await sitemapIndexXml(indexes));
+
+    // Into place: the old site is moved aside, the new one renamed in, the old one removed.
+    const old = existsSync(site) ? `${temporary}.old` : null;
+    if (old !== null) await rename(site, old);
+    await rename(temporary, site);
+    if (old !== null) await rm(old, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  return { files: plan.size + 3, shards };
+}

@@ -1,0 +1,150 @@
+/**
+ * Astro integration: keeps the output directory between builds, so that an incremental build
+ * leaves the pages it reuses where they are instead of copying every one back from the cache
+ * (astro.config.mjs turns Astro's own emptying of the directory off: `vite.build.emptyOutDir`).
+ *
+ * The output stays exactly what a clean build writes:
+ * - it is kept only when the last build with this cache wrote this same directory and finished
+ *   (`folio/output.json` in the cache); otherwise it is emptied first, as Astro would;
+ * - the client assets (`_astro/`) and the sitemap are written anew by every build, so they are
+ *   removed at the start;
+ * - at the end, every file that is neither a page of this build, a client asset, a file of
+ *   `public/`, the sitemap nor the search index (which keeps its own) is removed: the pages of an
+ *   item, an issue or a reporter that are gone.
+ *
+ * Two integrations: `prepare` must come first, so that no other integration's
+ * `astro:build:done` (the search indexer) sees a page that is gone, and `finish` last, so that
+ * the build counts as finished only when every other integration is done.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { FOLIO_CACHE_DIR } from './cache-dir.ts';
+
+const STATE_FILE = 'output.json';
+/** Written by every build: removed before it starts. */
+const CLIENT_ASSETS = '_astro';
+const SITEMAP = /^sitemap-.*\.xml$/;
+/** Kept by the search indexer itself (index-articles.ts). */
+const SEARCH_INDEX = 'pagefind';
+
+interface OutputState {
+  /** The output directory the last build wrote. */
+  outDir: string;
+  /** Whether that build finished. */
+  complete: boolean;
+}
+
+async function readState(file: string): Promise<OutputState | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as OutputState;
+  } catch {
+    return null;
+  }
+}
+
+async function writeState(file: string, state: OutputState): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true });
+  await writeFile(`${file}.tmp`, `${JSON.stringify(state)}\n`);
+  await rename(`${file}.tmp`, file);
+}
+
+/** Removes what is in `dir`, but not `dir` itself (nor a `.git` in it, as Astro does). */
+async function empty(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  for (const name of await readdir(dir)) {
+    if (name !== '.git') await rm(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/** Removes the files of `dir` that `keep` rejects, then the directories left empty. */
+async function prune(dir: string, keep: (path: string) => boolean): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let removed = 0;
+  const dirs: string[] = [];
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) {
+      dirs.push(path);
+    } else if (!keep(relative(dir, path))) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  if (removed > 0) {
+    // Deepest first, so a directory is empty once its subdirectories are gone.
+    for (const path of dirs.sort((a, b) => b.length - a.length)) {
+      if ((await readdir(path)).length === 0) await rmdir(path);
+    }
+  }
+  return removed;
+}
+
+export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegration } {
+  let outDir = '';
+  let publicDir = '';
+  let stateFile = '';
+  const prepare: AstroIntegration = {
+    name: 'folio-output',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        publicDir = fileURLToPath(config.publicDir);
+        stateFile = join(fileURLToPath(config.cacheDir), FOLIO_CACHE_DIR, STATE_FILE);
+      },
+      'astro:build:start': async ({ logger }) => {
+        const state = await readState(stateFile);
+        if (state?.complete === true && state.outDir === outDir) {
+          await rm(join(outDir, CLIENT_ASSETS), { recursive: true, force: true });
+          if (existsSync(outDir)) {
+            for (const name of await readdir(outDir)) {
+              if (SITEMAP.test(name)) await rm(join(outDir, name), { force: true });
+            }
+          }
+        } else {
+          if (existsSync(outDir) && (await readdir(outDir)).length > 0) {
+            logger.info(`${outDir}: not written by the last build; emptied`);
+          }
+          await empty(outDir);
+        }
+        await writeState(stateFile, { outDir, complete: false });
+      },
+      'astro:build:done': async ({ assets, logger }) => {
+        const pages = new Set<string>();
+        for (const urls of assets.values()) {
+          for (const url of urls) pages.add(relative(outDir, fileURLToPath(url)));
+        }
+        const publicFiles = new Set<string>();
+        if (existsSync(publicDir)) {
+          for (const entry of await readdir(publicDir, { recursive: true, withFileTypes: true })) {
+            if (!entry.isDirectory()) {
+              publicFiles.add(relative(publicDir, join(entry.parentPath, entry.name)));
+            }
+          }
+        }
+        const removed = await prune(outDir, (path) => {
+          const [top = ''] = path.split(sep);
+          return (
+            pages.has(path) ||
+            top === CLIENT_ASSETS ||
+            top === SEARCH_INDEX ||
+            (top === path && SITEMAP.test(path)) ||
+            publicFiles.has(path)
+          );
+        });
+        if (removed > 0) logger.info(`removed ${removed} files the last build left`);
+      },
+    },
+  };
+  const finish: AstroIntegration = {
+    name: 'folio-output-done',
+    hooks: {
+      'astro:build:done': async () => {
+        await writeState(stateFile, { outDir, complete: true });
+      },
+    },
+  };
+  return { prepare, finish };
+}

@@ -1,0 +1,276 @@
+/**
+ * Incremental builds end to end: the fixture archive is built, changed (an issue added, a title
+ * corrected) and built again into the same directory with the same cache. The rebuilt site must
+ * be byte for byte the site a clean build of the same content writes, and the rebuild must have
+ * rendered only the pages that show what changed, and indexed only the search shards that did.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { buildEnvironment, projectRoot } from './harness.ts';
+
+const run = promisify(execFile);
+const ASTRO = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+/** Pages of routes without `getStaticPaths()`: rendered by every build. */
+const ALWAYS = [
+  '/404.html',
+  '/calendar/index.html',
+  '/data/issues.json',
+  '/data/items.jsonl',
+  '/index.html',
+  '/on-this-day/index.html',
+  '/opensearch.xml',
+  '/reporters/index.html',
+  '/rss.xml',
+  '/search/index.html',
+];
+
+interface BuildLog {
+  /** Pages rendered, sorted. */
+  rendered: string[];
+  /** Pages copied from the last build. */
+  reused: number;
+  /** The search indexer's line: shards indexed and reused. */
+  search: string;
+  /** Files of the last build that this one no longer writes, removed. */
+  removed: number;
+  /** Whether the output directory was emptied first (not left by a finished build). */
+  emptied: boolean;
+}
+
+let work: string;
+let content: string;
+
+/**
+ * Builds `content` as `folio build --content` does, with Astro's log at info level so that it
+ * names each page and whether it was rendered or reused.
+ */
+async function build(outDir: string, cacheDir: string, concurrency = '1'): Promise<BuildLog> {
+  const { stdout } = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: {
+      ...buildEnvironment(),
+      FOLIO_CONTENT: content,
+      FOLIO_CACHE: cacheDir,
+      // One page at a time: with several, Astro's log lines of different pages interleave and
+      // a page's outcome cannot be told from the log.
+      FOLIO_RENDER_CONCURRENCY: concurrency,
+      NO_COLOR: '1',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // eslint-disable-next-line no-control-regex
+  const lines = stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const rendered: string[] = [];
+  let reused = 0;
+  for (const line of lines) {
+    const page = /├─ (\S+) \((restored|cached|\+[^)]*)\)/.exec(line);
+    if (page === null) continue;
+    if (page[2]?.startsWith('+')) rendered.push(page[1] ?? '');
+    else reused++;
+  }
+  const search = /\((\d+ indexed, \d+ reused)\)/.exec(stdout)?.[1] ?? '';
+  const removed = Number(/removed (\d+) files the last build left/.exec(stdout)?.[1] ?? 0);
+  const emptied = stdout.includes('not written by the last build; emptied');
+  return { rendered: rendered.sort(), reused, search, removed, emptied };
+}
+
+/** Every file of a built site, by path. */
+async function files(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const all = new Map<string, Buffer>();
+  for (const e of entries.filter((entry) => entry.isFile())) {
+    const file = join(e.parentPath, e.name);
+    all.set(relative(dir, file), await readFile(file));
+  }
+  return all;
+}
+
+/** The paths whose bytes differ between two sites, or that only one has. */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const paths = new Set([...a.keys(), ...b.keys()]);
+  return [...paths].filter(
+    (path) => !(a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) ?? false),
+  );
+}
+
+/** What a clean build of the current content writes: a new output and cache directory. */
+async function cleanBuild(name: string): Promise<Map<string, Buffer>> {
+  const outDir = join(work, `clean-${name}`);
+  // As a build of its own runs: several pages at once, indexed as they are rendered.
+  await build(outDir, join(work, `clean-${name}-cache`), '4');
+  return files(outDir);
+}
+
+function item(date: string, order: number, title: string, author: string): string {
+  return `---
+paper: '示例日报'
+date: '${date}'
+page: 1
+pageName: '要闻'
+kind: 'article'
+order: ${order}
+kicker: null
+title: '${title}'
+subtitle: null
+byline: '记者 ${author}'
+authors:
+  - ${author}
+source: '${date}/01.txt'
+---
+
+本报讯 ${title}。
+`;
+}
+
+describe('incremental build', () => {
+  const outDir = () => join(work, 'dist');
+  const cacheDir = () => join(work, 'cache');
+  let first: Map<string, Buffer>;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'folio-incremental-'));
+    content = join(work, 'content');
+    await cp(join(projectRoot, 'test/fixtures/site'), content, { recursive: true });
+    const log = await build(outDir(), cacheDir());
+    expect(log.reused).toBe(0);
+    expect(log.search).toBe('3 indexed, 0 reused');
+    first = await files(outDir());
+  });
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  test('should reuse every page and shard when nothing changed, and write the same site', async () => {
+    const log = await build(outDir(), cacheDir());
+    expect(log.rendered).toEqual(ALWAYS);
+    expect(log.reused).toBe(46);
+    expect(log.search).toBe('0 indexed, 3 reused');
+    expect(differences(first, await files(outDir()))).toEqual([]);
+  });
+
+  test('should render only the pages that show a new issue, and equal a clean build', async () => {
+    await mkdir(join(content, '2024-05-03/01'), { recursive: true });
+    const page = JSON.parse(
+      await readFile(join(content, '2024-05-01/01/page.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    await writeFile(
+      join(content, '2024-05-03/01/page.json'),
+      JSON.stringify({ ...page, date: '2024-05-03', source: '2024-05-03/01.txt' }),
+    );
+    await writeFile(
+      join(content, '2024-05-03/01/01.md'),
+      item('2024-05-03', 1, '夏粮收购开始', '王小明'),
+    );
+    await writeFile(
+      join(content, '2024-05-03/01/02.md'),
+      item('2024-05-03', 2, '新馆开放', '孙悦'),
+    );
+
+    const log = await build(outDir(), cacheDir());
+    expect(log.rendered).toEqual(
+      [
+        ...ALWAYS,
+        // The new issue, its page, its items, its JSON.
+        '/2024-05-03/index.html',
+        '/2024-05-03/01/index.html',
+        '/2024-05-03/01/01/index.html',
+        '/2024-05-03/01/02/index.html',
+        '/data/2024-05-03.json',
+        // The issue before it now links to it; its month, its reporters, its day list it.
+        '/2024-05-02/index.html',
+        '/calendar/2024/05/index.html',
+        '/reporters/王小明/index.html',
+        '/reporters/孙悦/index.html',
+        '/on-this-day/05-03/index.html',
+      ].sort(),
+    );
+    // Of the 46 pages of the last build, the three above that exist already are rendered again.
+    expect(log.reused).toBe(46 - 3);
+    // 2024 is indexed again; 2023 and the undated shard are copied.
+    expect(log.search).toBe('1 indexed, 2 reused');
+    expect(differences(await files(outDir()), await cleanBuild('issue'))).toEqual([]);
+  });
+
+  test('should render only the pages that show a corrected title, and equal a clean build', async () => {
+    const file = join(content, '2023-05-01/01/02.md');
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain("title: '新建公交线路今日开通'");
+    await writeFile(file, text.replace('新建公交线路今日开通', '新建公交线路明日开通'));
+
+    const log = await build(outDir(), cacheDir());
+    expect(log.rendered).toEqual(
+      [
+        ...ALWAYS,
+        // The item, and the items before and after it, which link to it by its title.
+        '/2023-05-01/01/01/index.html',
+        '/2023-05-01/01/02/index.html',
+        '/2023-05-01/01/03/index.html',
+        // Its page, its issue, the issue's JSON; its reporters and its day of the year.
+        '/2023-05-01/01/index.html',
+        '/2023-05-01/index.html',
+        '/data/2023-05-01.json',
+        '/reporters/李华/index.html',
+        '/reporters/陈静/index.html',
+        '/on-this-day/05-01/index.html',
+      ].sort(),
+    );
+    // 46 + 7 new pages, of which the nine above are rendered again.
+    expect(log.reused).toBe(53 - 9);
+    expect(log.search).toBe('1 indexed, 2 reused');
+    expect(differences(await files(outDir()), await cleanBuild('title'))).toEqual([]);
+  });
+
+  test('should remove the page of a removed item, and equal a clean build', async () => {
+    await rm(join(content, '2024-05-02/02/02.md'));
+    const log = await build(outDir(), cacheDir());
+    expect(log.rendered).toEqual(
+      [
+        ...ALWAYS,
+        // The item before it, its page, its issue and the issue's JSON; its day of the year and
+        // its month, which count the day's items.
+        '/2024-05-02/02/01/index.html',
+        '/calendar/2024/05/index.html',
+        '/2024-05-02/02/index.html',
+        '/2024-05-02/index.html',
+        '/data/2024-05-02.json',
+        '/on-this-day/05-02/index.html',
+      ].sort(),
+    );
+    expect(log.removed).toBe(1);
+    const site = await files(outDir());
+    expect(site.has('2024-05-02/02/02/index.html')).toBe(false);
+    expect(differences(site, await cleanBuild('removed'))).toEqual([]);
+  });
+
+  test('should empty an output directory the last build did not write, and fill it from the cache', async () => {
+    const other = join(work, 'other');
+    await mkdir(other);
+    await writeFile(join(other, 'left-over.html'), 'not part of the site');
+    const log = await build(other, cacheDir());
+    expect(log.emptied).toBe(true);
+    expect(log.rendered).toEqual(ALWAYS);
+    expect(log.reused).toBe(53 - 1);
+    expect(log.search).toBe('0 indexed, 3 reused');
+    expect(differences(await files(other), await files(outDir()))).toEqual([]);
+  });
+
+  test('should empty the output directory when the build that wrote it did not finish', async () => {
+    const site = await files(outDir());
+    // As a build that failed half-way leaves it: started, not finished.
+    await writeFile(
+      join(cacheDir(), 'folio/output.json'),
+      JSON.stringify({ outDir: outDir(), complete: false }),
+    );
+    await writeFile(join(outDir(), '2024-05-02/index.html'), 'half written');
+    const log = await build(outDir(), cacheDir());
+    expect(log.emptied).toBe(true);
+    expect(log.rendered).toEqual(ALWAYS);
+    expect(differences(await files(outDir()), site)).toEqual([]);
+  });
+});

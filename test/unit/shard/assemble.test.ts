@@ -1,0 +1,265 @@
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { assemble } from '../../../src/shard/assemble.ts';
+
+/** A directory holding `files` (path → text). */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-part-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function files(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path).split(sep).join('/')] = readFileSync(path, 'utf8');
+  }
+  return out;
+}
+
+const index = (...maps: string[]) =>
+  '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
+  maps.map((m) => `<sitemap><loc>https://example.org/${m}</loc></sitemap>`).join('') +
+  '</sitemapindex>';
+
+function bundle(key: string, articles: number, from: string, to: string) {
+  return { key, year: key.slice(0, 4), articles, from, to };
+}
+
+function globalPart(issues: string[], extra: Record<string, string> = {}): string {
+  return tree({
+    'folio-part.json': '{"part":"global"}',
+    'index.html': 'home',
+    '_astro/site.css': 'css',
+    'favicon.svg': 'icon',
+    'data/issues.json': JSON.stringify({ issues: issues.map((key) => ({ key })) }),
+    'sitemap-0.xml': '<urlset/>',
+    'sitemap-index.xml': index('sitemap-0.xml'),
+    ...extra,
+  });
+}
+
+function shardPart(
+  shard: string,
+  issues: string[],
+  bundles: ReturnType<typeof bundle>[],
+  extra: Record<string, string> = {},
+): string {
+  return tree({
+    'folio-part.json': JSON.stringify({ part: 'shard', shard }),
+    '_astro/site.css': 'css',
+    'favicon.svg': 'icon',
+    ...Object.fromEntries(issues.map((key) => [`${key}/index.html`, `issue ${key}`])),
+    [`calendar/${shard}/05/index.html`]: `month ${shard}`,
+    'data/items.jsonl': issues.map((key) => `{"id":"${key}/01/01"}\n`).join(''),
+    'pagefind/shards.json': JSON.stringify({ shards: bundles }),
+    ...Object.fromEntries(bundles.map((b) => [`pagefind/${b.key}/pagefind.js`, `engine ${b.key}`])),
+    [`sitemap-${shard}-0.xml`]: '<urlset/>',
+    [`sitemap-${shard}-index.xml`]: index(`sitemap-${shard}-0.xml`),
+    ...extra,
+  });
+}
+
+const out = () => join(mkdtempSync(join(tmpdir(), 'folio-site-')), 'site');
+
+describe('assemble', () => {
+  test('should join the parts, merging the bundle list, the item export and the sitemap index', async () => {
+    const global = globalPart(['2023-05-01', '2024-01-02', '2024-05-01']);
+    const s2024 = shardPart(
+      '2024',
+      ['2024-01-02', '2024-05-01'],
+      [
+        bundle('2024-2', 1, '2024-05-01', '2024-05-01'),
+        bundle('2024', 5, '2024-01-02', '2024-01-02'),
+      ],
+    );
+    const s2023 = shardPart(
+      '2023',
+      ['2023-05-01'],
+      [bundle('2023', 3, '2023-05-01', '2023-05-01')],
+    );
+    const site = out();
+    const report = await assemble({ outDir: site, sources: [s2024, global, s2023] });
+    expect(report).toEqual({ files: 20, shards: ['2023', '2024'] });
+    const result = files(site);
+    expect(Object.keys(result).sort()).toEqual([
+      '2023-05-01/index.html',
+      '2024-01-02/index.html',
+      '2024-05-01/index.html',
+      '_astro/site.css',
+      'calendar/2023/05/index.html',
+      'calendar/2024/05/index.html',
+      'data/issues.json',
+      'data/items.jsonl',
+      'favicon.svg',
+      'index.html',
+      'pagefind/2023/pagefind.js',
+      'pagefind/2024-2/pagefind.js',
+      'pagefind/2024/pagefind.js',
+      'pagefind/shards.json',
+      'sitemap-0.xml',
+      'sitemap-2023-0.xml',
+      'sitemap-2023-index.xml',
+      'sitemap-2024-0.xml',
+      'sitemap-2024-index.xml',
+      'sitemap-index.xml',
+    ]);
+    expect(JSON.parse(result['pagefind/shards.json'] ?? '')).toEqual({
+      shards: [
+        bundle('2024-2', 1, '2024-05-01', '2024-05-01'),
+        bundle('2024', 5, '2024-01-02', '2024-01-02'),
+        bundle('2023', 3, '2023-05-01', '2023-05-01'),
+      ],
+    });
+    expect(result['data/items.jsonl']).toBe(
+      '{"id":"2023-05-01/01/01"}\n{"id":"2024-01-02/01/01"}\n{"id":"2024-05-01/01/01"}\n',
+    );
+    expect(result['sitemap-index.xml']).toBe(
+      index('sitemap-0.xml', 'sitemap-2023-0.xml', 'sitemap-2024-0.xml'),
+    );
+    expect(result['2023-05-01/index.html']).toBe('issue 2023-05-01');
+  });
+
+  test('should replace a previous site whole', async () => {
+    const site = out();
+    mkdirSync(site);
+    writeFileSync(join(site, 'stale.html'), 'old');
+    const global = globalPart(['2023-05-01']);
+    const s2023 = shardPart(
+      '2023',
+      ['2023-05-01'],
+      [bundle('2023', 1, '2023-05-01', '2023-05-01')],
+    );
+    await assemble({ outDir: site, sources: [global, s2023] });
+    expect(Object.keys(files(site))).not.toContain('stale.html');
+    expect(readdirSync(dirname(site))).toEqual(['site']);
+  });
+
+  test('should refuse to write the site over a build it joins', async () => {
+    const global = globalPart(['2023-05-01']);
+    const shard = shardPart(
+      '2023',
+      ['2023-05-01'],
+      [bundle('2023', 1, '2023-05-01', '2023-05-01')],
+    );
+    await expect(assemble({ outDir: global, sources: [global, shard] })).rejects.toThrow(
+      `${global}: the assembled site cannot replace or hold a build it joins (${global})`,
+    );
+    await expect(
+      assemble({ outDir: join(shard, 'site'), sources: [global, shard] }),
+    ).rejects.toThrow('the assembled site cannot replace or hold a build it joins');
+    expect(Object.keys(files(global))).toContain('index.html');
+  });
+
+  const s2023 = () =>
+    shardPart('2023', ['2023-05-01'], [bundle('2023', 1, '2023-05-01', '2023-05-01')]);
+
+  test.each([
+    {
+      what: 'a file of another shard',
+      parts: () => [
+        globalPart(['2023-05-01']),
+        shardPart('2023', ['2023-05-01'], [bundle('2023', 1, '2023-05-01', '2023-05-01')], {
+          '2024-01-02/index.html': 'stray',
+        }),
+      ],
+      error: /^2024-01-02\/index\.html belongs to shard 2024, but is in shard 2023 \(.*\)$/,
+    },
+    {
+      what: 'a shard file in the global build',
+      parts: () => [globalPart(['2023-05-01'], { 'calendar/2023/05/index.html': 'x' }), s2023()],
+      error: /^calendar\/2023\/05\/index\.html belongs to shard 2023, but is in global \(.*\)$/,
+    },
+    {
+      what: 'an asset that differs between two parts',
+      parts: () => [globalPart(['2023-05-01'], { '_astro/site.css': 'other css' }), s2023()],
+      error: /^_astro\/site\.css is written by both global \(.*\) and shard 2023 \(.*\)$/,
+    },
+    {
+      what: 'a global page in a shard',
+      parts: () => [
+        globalPart(['2023-05-01']),
+        shardPart('2023', ['2023-05-01'], [bundle('2023', 1, '2023-05-01', '2023-05-01')], {
+          'index.html': 'home of one year',
+        }),
+      ],
+      error: /^index\.html is written by both global \(.*\) and shard 2023 \(.*\)$/,
+    },
+    {
+      what: 'a missing shard',
+      parts: () => [globalPart(['2023-05-01', '2024-01-02', 'undated/scan']), s2023()],
+      error:
+        /^global \(.*\) lists issues of shard 2024, undated, but no such shard build is given$/,
+    },
+    {
+      what: 'a shard the global build does not know',
+      parts: () => [
+        globalPart(['2024-01-02']),
+        s2023(),
+        shardPart('2024', ['2024-01-02'], [bundle('2024', 1, '2024-01-02', '2024-01-02')]),
+      ],
+      error: /^shard 2023 has no issue in global \(.*\): built from other content\?$/,
+    },
+    {
+      what: 'a shard given twice',
+      parts: () => [globalPart(['2023-05-01']), s2023(), s2023()],
+      error: /^shard 2023 given twice: .* and .*$/,
+    },
+    {
+      what: 'a bundle listed by two shards',
+      parts: () => [
+        globalPart(['2023-05-01', '2024-01-02']),
+        s2023(),
+        shardPart('2024', ['2024-01-02'], [bundle('2023', 1, '2023-05-01', '2023-05-01')]),
+      ],
+      error: /^pagefind\/2023\/pagefind\.js belongs to shard 2023, but is in shard 2024 \(.*\)$/,
+    },
+    {
+      what: 'no global build',
+      parts: () => [s2023()],
+      error: /^no global build given \(folio build --global\)$/,
+    },
+    {
+      what: 'two global builds',
+      parts: () => [globalPart(['2023-05-01']), globalPart(['2023-05-01']), s2023()],
+      error: /^two global builds: .* and .*$/,
+    },
+    {
+      what: 'no shard build',
+      parts: () => [globalPart([])],
+      error: /^no shard build given \(folio build --shard <year>\)$/,
+    },
+    {
+      what: 'an output that is not a part build',
+      parts: () => [globalPart(['2023-05-01']), tree({ 'index.html': 'whole site' })],
+      error: /: no folio-part\.json: not the output of "folio build --shard" or "--global"$/,
+    },
+    {
+      what: 'a global build without its issue list',
+      parts: () => [
+        tree({ 'folio-part.json': '{"part":"global"}', 'index.html': 'home' }),
+        s2023(),
+      ],
+      error: /^global \(.*\): cannot read data\/issues\.json: ENOENT/,
+    },
+    {
+      what: 'an item export in the global build',
+      parts: () => [globalPart(['2023-05-01'], { 'data/items.jsonl': '' }), s2023()],
+      error: /^data\/items\.jsonl comes from the shards, but is in global \(.*\)$/,
+    },
+  ])('should refuse $what and leave the previous site as it was', async ({ parts, error }) => {
+    const site = out();
+    mkdirSync(site);
+    writeFileSync(join(site, 'index.html'), 'previous');
+    await expect(assemble({ outDir: site, sources: parts() })).rejects.toThrow(error);
+    expect(files(site)).toEqual({ 'index.html': 'previous' });
+    expect(readdirSync(dirname(site))).toEqual(['site']);
+  });
+});
