@@ -30,9 +30,9 @@ import {
   DEFAULT_MAX_ARTICLES,
   INDEX_LANGUAGE,
   MANIFEST_FILE,
-  UNDATED_SHARD,
   fail,
   newestFirst,
+  partFor,
   writeManifest,
   type ShardEntry,
 } from './shard-writer.ts';
@@ -238,32 +238,14 @@ export async function indexArticles({
       if (page === null) continue;
       const { file, date } = page;
       const year = date?.slice(0, 4) ?? null;
-      if (
-        current === null ||
-        current.entry.year !== year ||
-        current.entry.articles >= maxArticles
-      ) {
-        const sameYear = entries.filter((e) => e.year === year);
-        if (sameYear.length > 0 && current?.entry.year !== year) {
-          throw new Error(
-            `search index: ${file}: ${year ?? UNDATED_SHARD} comes after other years`,
-          );
-        }
+      const entry = partFor(entries, current?.entry ?? null, year, date, maxArticles, file);
+      if (current === null || entry !== current.entry) {
         if (current !== null) {
           const last: OpenShard = current;
           current = null;
           await closeShard(siteDir, last, cache, concurrency);
           if (last.index !== null) indexed++;
         }
-        const base = year ?? UNDATED_SHARD;
-        const entry: ShardEntry = {
-          key: sameYear.length === 0 ? base : `${base}-${sameYear.length + 1}`,
-          year,
-          articles: 0,
-          from: date,
-          to: date,
-        };
-        entries.push(entry);
         current = { entry, members: [], index: null };
       }
       const shard: OpenShard = current;

@@ -116,6 +116,36 @@ function closeShard(shard: OpenShard): Promise<void> {
   return shard.done;
 }
 
+/**
+ * The part a record of `year` (dated `date`) joins: `current` while it takes it, else a new
+ * entry, added to `entries`. Parts are cut in date order: a year, then at most `maxArticles` a
+ * part (`2024`, `2024-2`, …); a year that comes back after another fails, naming `file`.
+ */
+export function partFor(
+  entries: ShardEntry[],
+  current: ShardEntry | null,
+  year: string | null,
+  date: string | null,
+  maxArticles: number,
+  file: string,
+): ShardEntry {
+  if (current !== null && current.year === year && current.articles < maxArticles) return current;
+  const sameYear = entries.filter((e) => e.year === year);
+  if (sameYear.length > 0 && current?.year !== year) {
+    throw new Error(`search index: ${file}: ${year ?? UNDATED_SHARD} comes after other years`);
+  }
+  const base = year ?? UNDATED_SHARD;
+  const entry: ShardEntry = {
+    key: sameYear.length === 0 ? base : `${base}-${sameYear.length + 1}`,
+    year,
+    articles: 0,
+    from: date,
+    to: date,
+  };
+  entries.push(entry);
+  return entry;
+}
+
 /** Writes `shards.json` through a temporary file, so it is never seen half-written. */
 export async function writeManifest(siteDir: string, manifest: ShardManifest): Promise<void> {
   const file = join(siteDir, BUNDLE_DIR, MANIFEST_FILE);
@@ -149,17 +179,8 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
     async add(record, file) {
       const year = yearOf(record);
       const date = record.meta?.['date'] ?? null;
-      if (
-        current === null ||
-        current.entry.year !== year ||
-        current.entry.articles >= maxArticles
-      ) {
-        const sameYear = entries.filter((e) => e.year === year);
-        if (sameYear.length > 0 && current?.entry.year !== year) {
-          throw new Error(
-            `search index: ${file}: ${year ?? UNDATED_SHARD} comes after other years`,
-          );
-        }
+      const entry = partFor(entries, current?.entry ?? null, year, date, maxArticles, file);
+      if (current === null || entry !== current.entry) {
         if (current !== null) {
           // A bundle is written while the next shard fills; the one before must be written
           // before that next shard opens: two indexes alive at most.
@@ -167,15 +188,6 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
           writing = closeShard(current);
           await before;
         }
-        const base = year ?? UNDATED_SHARD;
-        const entry: ShardEntry = {
-          key: sameYear.length === 0 ? base : `${base}-${sameYear.length + 1}`,
-          year,
-          articles: 0,
-          from: date,
-          to: date,
-        };
-        entries.push(entry);
         current = openShard(siteDir, entry);
         shards.push(current);
       }
