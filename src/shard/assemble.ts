@@ -8,8 +8,8 @@
  * into place when complete, so a failed run leaves the previous site as it was.
  */
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { finished, pipeline } from 'node:stream/promises';
 import type { IndexItem } from 'sitemap';
@@ -23,6 +23,7 @@ import {
 } from './ownership.ts';
 import { isShardKey, shardOfIssue } from './part.ts';
 import { PART_FILE, type PartLabel } from './prune.ts';
+import { siteFiles } from '../site/files.ts';
 import {
   archiveOrder,
   mergeManifests,
@@ -57,12 +58,7 @@ interface Part {
 }
 
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((path) => path !== PART_FILE)
-    .sort();
+  return (await siteFiles(dir)).filter((path) => path !== PART_FILE);
 }
 
 async function readPart(dir: string): Promise<Part> {

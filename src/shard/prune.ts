@@ -6,9 +6,10 @@
  * so each output holds only what it publishes. Shared assets (`_astro/`, `public/` files) stay.
  */
 import { readdir, rm, rmdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { isSharedAsset, ownerOf } from './ownership.ts';
 import type { BuildPart } from './part.ts';
+import { siteFiles } from '../site/files.ts';
 
 /** The label of a part build's output, at its root. */
 export const PART_FILE = 'folio-part.json';
@@ -19,18 +20,10 @@ export interface PartLabel {
   shard?: string;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
 /** Files of the project's `public/` directory, as site paths. */
 export async function publicFiles(publicDir: string): Promise<Set<string>> {
   try {
-    return new Set(await listFiles(publicDir));
+    return new Set(await siteFiles(publicDir));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
     throw error;
@@ -55,7 +48,7 @@ export async function prunePart(
   shared: ReadonlySet<string>,
 ): Promise<string[]> {
   if (part.kind === 'whole') return [];
-  const removed = (await listFiles(outDir)).filter((path) => !keeps(part, path, shared));
+  const removed = (await siteFiles(outDir)).filter((path) => !keeps(part, path, shared));
   for (const path of removed) await rm(join(outDir, ...path.split('/')));
   await removeEmptyDirs(outDir);
   const label: PartLabel =

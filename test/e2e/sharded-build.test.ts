@@ -7,9 +7,9 @@
  * home page shows the latest issue and a reporter's page lists items of both years.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   buildFixture,
@@ -22,6 +22,7 @@ import {
   type Site,
 } from './harness.ts';
 import { checkLinks } from './link-check.ts';
+import { siteFiles } from '../../src/site/files.ts';
 
 const BASE = '/archive/';
 const ORIGIN = 'https://example.org';
@@ -64,17 +65,9 @@ afterAll(async () => {
   await site.close();
 });
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
 /** A part's files, less Astro's assets and the search bundles' insides. */
 async function ownFiles(dir: string): Promise<string[]> {
-  return (await listFiles(dir)).filter(
+  return (await siteFiles(dir)).filter(
     (path) => !path.startsWith('_astro/') && !/^pagefind\/[^/]+\//.test(path),
   );
 }
@@ -140,14 +133,14 @@ test('should keep in each part build only the files it owns', async () => {
     part: 'shard',
     shard: '2024',
   });
-  expect(await listFiles(join(parts['2024'], 'pagefind'))).toContain('2024/pagefind.js');
+  expect(await siteFiles(join(parts['2024'], 'pagefind'))).toContain('2024/pagefind.js');
 });
 
 test('should assemble the whole build, file for file, but for the sitemaps', async () => {
-  const wholeFiles = await listFiles(whole);
-  const siteFiles = await listFiles(site.outDir);
+  const wholeFiles = await siteFiles(whole);
+  const assembledFiles = await siteFiles(site.outDir);
   const sitemap = (path: string) => /^sitemap-.*\.xml$/.test(path);
-  expect(siteFiles.filter((p) => !sitemap(p))).toEqual(wholeFiles.filter((p) => !sitemap(p)));
+  expect(assembledFiles.filter((p) => !sitemap(p))).toEqual(wholeFiles.filter((p) => !sitemap(p)));
   const differing: string[] = [];
   for (const path of wholeFiles.filter((p) => !sitemap(p))) {
     const [a, b] = await Promise.all([
@@ -157,7 +150,7 @@ test('should assemble the whole build, file for file, but for the sitemaps', asy
     if (!a.equals(b)) differing.push(path);
   }
   expect(differing).toEqual([]);
-  expect(siteFiles.filter(sitemap)).toEqual([
+  expect(assembledFiles.filter(sitemap)).toEqual([
     'sitemap-0.xml',
     'sitemap-2023-0.xml',
     'sitemap-2023-index.xml',
