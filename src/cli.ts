@@ -20,6 +20,9 @@ Usage:
               [--out <dir>]                     "undated": the raw files without a date)
   folio build --content <dir> --global          build the pages that span every year (home,
               [--out <dir>]                     calendar, reporters, on this day, search, feeds)
+  folio build --sharded [--jobs <n>]            build every year as a shard and the global pages,
+              [--content <dir>] [--out <dir>]   n at a time, rebuilding only the parts whose
+                                                content changed, and assemble them into the site
   folio assemble --out <site> <dir>...          join a global build and shard builds into a site
   folio build … --force                         rebuild every page and search shard, reusing nothing
                                                 of the last build
@@ -34,6 +37,8 @@ Options:
                     assemble: the site, required)
   --shard <key>     build: one shard, a year (YYYY) or "undated"
   --global          build: the global pages, from every item's front matter
+  --sharded         build: every shard and the global pages, then assemble (see docs/sharding.md)
+  --jobs <n>        build --sharded: part builds at a time (default: the number of CPUs)
   --force           build: reuse nothing of the last build (pages, content store, search index)
   --port <n>        preview port (default: 4321)
   --json            eval: print the report as JSON
@@ -45,6 +50,8 @@ const options = {
   out: { type: 'string' },
   shard: { type: 'string' },
   global: { type: 'boolean' },
+  sharded: { type: 'boolean' },
+  jobs: { type: 'string' },
   port: { type: 'string' },
   json: { type: 'boolean' },
   force: { type: 'boolean' },
@@ -70,6 +77,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build': {
         noPositionals(rest);
+        const sharded = values.sharded === true;
+        if (sharded && (values.shard !== undefined || values.global === true)) {
+          throw new Error(`--sharded builds every part: it excludes --shard and --global`);
+        }
+        if (values.jobs !== undefined && !sharded) throw new Error('--jobs needs --sharded');
         const part = buildPartOf(values.shard, values.global === true, values.content);
         if (values.content === undefined) {
           const status = convert('raw', 'content');
@@ -77,6 +89,22 @@ export async function main(argv: string[]): Promise<number> {
             console.error('folio build: conversion failed; the site was not built');
             return status;
           }
+        }
+        if (sharded) {
+          const { buildSharded } = await import('./shard/build-sharded.ts');
+          const outDir = resolve(values.out ?? 'dist');
+          const report = await buildSharded({
+            contentDir: resolve(values.content ?? 'content'),
+            outDir,
+            ...(values.jobs === undefined ? {} : { jobs: positiveInteger('--jobs', values.jobs) }),
+            force: values.force === true,
+          });
+          const built = report.parts.filter((p) => p.seconds !== null).length;
+          console.log(
+            `Assembled ${report.assembly.files} files of ${report.parts.length} parts ` +
+              `(${built} built) into ${outDir}`,
+          );
+          return 0;
         }
         // Astro is loaded only for the commands that need it: converting starts fast.
         const { buildSite } = await import('./site/build.ts');
@@ -127,10 +155,21 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    console.error(`folio ${command}: ${(error as Error).message}`);
+    console.error(`folio ${command}: ${describeError(error as Error)}`);
     if (values.debug) console.error(error);
     return 1;
   }
+}
+
+/**
+ * An error's message, led by the file it is about when the error names one apart from its
+ * message (Astro's content errors carry `loc.file`: a front matter that is not YAML).
+ */
+function describeError(error: Error): string {
+  const file = (error as { loc?: { file?: unknown } }).loc?.file;
+  return typeof file === 'string' && !error.message.includes(file)
+    ? `${file}: ${error.message}`
+    : error.message;
 }
 
 /** Converts a raw directory, prints the run report; 1 when some file could not be converted. */
@@ -160,6 +199,13 @@ function buildPartOf(
   if (!isShardKey(shard))
     throw new Error(`--shard must be a year (YYYY) or "undated", not "${shard}"`);
   return { kind: 'shard', shard };
+}
+
+function positiveInteger(option: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1)
+    throw new Error(`${option} must be a whole number ≥ 1, not "${value}"`);
+  return n;
 }
 
 function noPositionals(rest: string[]): void {

@@ -29,6 +29,15 @@ export type FolioConfig = z.output<typeof configSchema>;
 
 export const CONFIG_FILE = 'folio.config.json';
 
+/** Environment variable naming another configuration file than `./folio.config.json`. */
+export const CONFIG_ENV = 'FOLIO_CONFIG';
+
+/** The configuration file: `$FOLIO_CONFIG`, else `folio.config.json` in the working directory. */
+export function configFile(): string {
+  const file = process.env[CONFIG_ENV];
+  return resolve(file === undefined || file === '' ? CONFIG_FILE : file);
+}
+
 /**
  * Environment variables that override `site` and `base` for one run, e.g. to build the same
  * content for a preview host or under a sub-path in tests: `FOLIO_BASE=/archive/ npm run build`.
@@ -40,7 +49,7 @@ export const BASE_ENV = 'FOLIO_BASE';
  * Reads and validates the configuration; errors name the file and the offending field.
  * `$FOLIO_SITE` and `$FOLIO_BASE`, when set, replace the file's `site` and `base`.
  */
-export function loadConfig(file = resolve(process.cwd(), CONFIG_FILE)): FolioConfig {
+export function loadConfig(file = configFile()): FolioConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

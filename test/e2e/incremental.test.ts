@@ -6,11 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildEnvironment, projectRoot } from './harness.ts';
+import { differences, readSite } from './site-diff.ts';
 
 const run = promisify(execFile);
 const ASTRO = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -79,31 +80,12 @@ async function build(outDir: string, cacheDir: string, concurrency = '1'): Promi
   return { rendered: rendered.sort(), reused, search, removed, emptied };
 }
 
-/** Every file of a built site, by path. */
-async function files(dir: string): Promise<Map<string, Buffer>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const all = new Map<string, Buffer>();
-  for (const e of entries.filter((entry) => entry.isFile())) {
-    const file = join(e.parentPath, e.name);
-    all.set(relative(dir, file), await readFile(file));
-  }
-  return all;
-}
-
-/** The paths whose bytes differ between two sites, or that only one has. */
-function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
-  const paths = new Set([...a.keys(), ...b.keys()]);
-  return [...paths].filter(
-    (path) => !(a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) ?? false),
-  );
-}
-
 /** What a clean build of the current content writes: a new output and cache directory. */
 async function cleanBuild(name: string): Promise<Map<string, Buffer>> {
   const outDir = join(work, `clean-${name}`);
   // As a build of its own runs: several pages at once, indexed as they are rendered.
   await build(outDir, join(work, `clean-${name}-cache`), '4');
-  return files(outDir);
+  return readSite(outDir);
 }
 
 function item(date: string, order: number, title: string, author: string): string {
@@ -139,7 +121,7 @@ describe('incremental build', () => {
     const log = await build(outDir(), cacheDir());
     expect(log.reused).toBe(0);
     expect(log.search).toBe('3 indexed, 0 reused');
-    first = await files(outDir());
+    first = await readSite(outDir());
   });
 
   afterAll(async () => {
@@ -151,7 +133,7 @@ describe('incremental build', () => {
     expect(log.rendered).toEqual(ALWAYS);
     expect(log.reused).toBe(46);
     expect(log.search).toBe('0 indexed, 3 reused');
-    expect(differences(first, await files(outDir()))).toEqual([]);
+    expect(differences(first, await readSite(outDir()))).toEqual([]);
   });
 
   test('should render only the pages that show a new issue, and equal a clean build', async () => {
@@ -194,7 +176,7 @@ describe('incremental build', () => {
     expect(log.reused).toBe(46 - 3);
     // 2024 is indexed again; 2023 and the undated shard are copied.
     expect(log.search).toBe('1 indexed, 2 reused');
-    expect(differences(await files(outDir()), await cleanBuild('issue'))).toEqual([]);
+    expect(differences(await readSite(outDir()), await cleanBuild('issue'))).toEqual([]);
   });
 
   test('should render only the pages that show a corrected title, and equal a clean build', async () => {
@@ -223,7 +205,7 @@ describe('incremental build', () => {
     // 46 + 7 new pages, of which the nine above are rendered again.
     expect(log.reused).toBe(53 - 9);
     expect(log.search).toBe('1 indexed, 2 reused');
-    expect(differences(await files(outDir()), await cleanBuild('title'))).toEqual([]);
+    expect(differences(await readSite(outDir()), await cleanBuild('title'))).toEqual([]);
   });
 
   test('should remove the page of a removed item, and equal a clean build', async () => {
@@ -243,7 +225,7 @@ describe('incremental build', () => {
       ].sort(),
     );
     expect(log.removed).toBe(1);
-    const site = await files(outDir());
+    const site = await readSite(outDir());
     expect(site.has('2024-05-02/02/02/index.html')).toBe(false);
     expect(differences(site, await cleanBuild('removed'))).toEqual([]);
   });
@@ -257,11 +239,11 @@ describe('incremental build', () => {
     expect(log.rendered).toEqual(ALWAYS);
     expect(log.reused).toBe(53 - 1);
     expect(log.search).toBe('0 indexed, 3 reused');
-    expect(differences(await files(other), await files(outDir()))).toEqual([]);
+    expect(differences(await readSite(other), await readSite(outDir()))).toEqual([]);
   });
 
   test('should empty the output directory when the build that wrote it did not finish', async () => {
-    const site = await files(outDir());
+    const site = await readSite(outDir());
     // As a build that failed half-way leaves it: started, not finished.
     await writeFile(
       join(cacheDir(), 'folio/output.json'),
@@ -271,6 +253,6 @@ describe('incremental build', () => {
     const log = await build(outDir(), cacheDir());
     expect(log.emptied).toBe(true);
     expect(log.rendered).toEqual(ALWAYS);
-    expect(differences(await files(outDir()), site)).toEqual([]);
+    expect(differences(await readSite(outDir()), site)).toEqual([]);
   });
 });
