@@ -112,6 +112,19 @@ describe('folio build --shard / --global, folio assemble', { timeout: 60_000 }, 
       '--shard and --global exclude each other',
     ],
     [['build', '--shard', '2019', '--content', content], `${content}: no issues of shard 2019`],
+    [
+      ['build', '--sharded', '--global', '--content', content],
+      '--sharded builds every part: it excludes --shard and --global',
+    ],
+    [['build', '--jobs', '2', '--content', content], '--jobs needs --sharded'],
+    [
+      ['build', '--sharded', '--jobs', '0', '--content', content],
+      '--jobs must be a whole number ≥ 1, not "0"',
+    ],
+    [
+      ['build', '--sharded', '--content', join(root, 'test/fixtures/none')],
+      `${join(root, 'test/fixtures/none')}: content directory not found`,
+    ],
   ])('should refuse folio %j', (args, message) => {
     const out = mkdtempSync(join(tmpdir(), 'folio-cli-'));
     const result = folio([...args, '--out', join(out, 'dist')]);

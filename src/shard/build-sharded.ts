@@ -1,0 +1,228 @@
+/**
+ * `folio build --sharded`: the shard route on one machine, in one command. Every shard of the
+ * content (a year, or `undated`) and the global build are built as separate processes of the
+ * CLI, `jobs` at a time, into the build cache (`<cache>/parts/<part>/`), then assembled into the
+ * site (assemble.ts). A part whose inputs did not change since its last build (fingerprint.ts)
+ * is not built again: adding a day rebuilds its year and the global pages only.
+ *
+ * Each part keeps its own Astro and search caches (astro-options.ts), so a part that is built
+ * again reuses its unchanged pages and search bundles too. A part build that fails stops the
+ * run once the builds under way finish; its output is never assembled, and the site stays as
+ * it was.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { CONFIG_ENV, configFile } from '../config.ts';
+import { CACHE_ENV, cacheDir } from '../site/cache-dir.ts';
+import { assemble, type AssembleReport } from './assemble.ts';
+import {
+  globalFingerprint,
+  listContent,
+  shardFingerprint,
+  siteFingerprint,
+} from './fingerprint.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(root, 'bin/folio.mjs');
+
+/** Where the part builds are kept, inside the build cache. */
+export const PARTS_DIR = 'parts';
+const GLOBAL = 'global';
+
+export interface ShardedBuildOptions {
+  contentDir: string;
+  /** The assembled site. */
+  outDir: string;
+  /** Part builds at a time; default: the machine's available parallelism. */
+  jobs?: number;
+  /** Rebuild every part, reusing nothing of the last build. */
+  force?: boolean;
+  /** Where each finished or failed part is reported, and the part builds' own output. */
+  log?: (line: string) => void;
+}
+
+export interface PartResult {
+  /** `global` or a shard key. */
+  part: string;
+  /** Seconds its build took; null when it was unchanged and not built. */
+  seconds: number | null;
+}
+
+export interface ShardedBuildReport {
+  parts: PartResult[];
+  assembly: AssembleReport;
+}
+
+interface Task {
+  part: string;
+  fingerprint: string;
+  args: string[];
+}
+
+/** `global (…)`, `shard 2024`: how the log names a part. */
+function partName(part: string): string {
+  return part === GLOBAL ? 'global' : `shard ${part}`;
+}
+
+async function readStamp(file: string): Promise<string | null> {
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { fingerprint: string }).fingerprint;
+  } catch {
+    return null;
+  }
+}
+
+async function writeStamp(file: string, fingerprint: string): Promise<void> {
+  await writeFile(`${file}.tmp`, `${JSON.stringify({ fingerprint })}\n`);
+  await rename(`${file}.tmp`, file);
+}
+
+/** Runs the CLI with `args`; its output goes to `log`, each line prefixed with the part. */
+function runPart(
+  part: string,
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const last: string[] = [];
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        if (line.trim() === '') return;
+        last.push(line);
+        if (last.length > 5) last.shift();
+        log(`[${part}] ${line}`);
+      });
+    }
+    child.once('error', fail);
+    child.once('close', (code, signal) => {
+      if (code === 0) done();
+      else {
+        const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
+        const why = last.at(-1) ?? '';
+        fail(new Error(`${partName(part)} failed (${how})${why === '' ? '' : `: ${why}`}`));
+      }
+    });
+  });
+}
+
+/** Runs `tasks`, `jobs` at a time; after a failure no new task starts. Rethrows the first. */
+async function runAll(
+  tasks: readonly Task[],
+  jobs: number,
+  run: (task: Task) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const failures: Error[] = [];
+  const worker = async (): Promise<void> => {
+    while (failures.length === 0 && next < tasks.length) {
+      const task = tasks[next] as Task;
+      next += 1;
+      try {
+        await run(task);
+      } catch (error) {
+        failures.push(error as Error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
+  const [first] = failures;
+  if (first !== undefined) throw first;
+}
+
+export async function buildSharded({
+  contentDir,
+  outDir,
+  jobs = availableParallelism(),
+  force = false,
+  log = (line) => {
+    console.log(line);
+  },
+}: ShardedBuildOptions): Promise<ShardedBuildReport> {
+  if (!existsSync(contentDir)) throw new Error(`${contentDir}: content directory not found`);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`jobs must be 1 or more, not ${jobs}`);
+  const cache = cacheDir(root);
+  const partsDir = join(cache, PARTS_DIR);
+  await mkdir(partsDir, { recursive: true });
+
+  const listing = listContent(contentDir);
+  if (listing.shards.length === 0) throw new Error(`${contentDir}: no issues to build`);
+  const site = siteFingerprint(root);
+  const wanted = [
+    { part: GLOBAL, fingerprint: globalFingerprint(site, listing), args: ['--global'] },
+    // Newest first: the year that changes most often is built (and reported) first.
+    ...[...listing.shards].reverse().map((shard) => ({
+      part: shard,
+      fingerprint: shardFingerprint(site, contentDir, listing, shard),
+      args: ['--shard', shard],
+    })),
+  ];
+
+  // A year no longer in the content: its part and stamp go.
+  const keep = new Set(wanted.flatMap(({ part }) => [part, `${part}.json`]));
+  for (const name of await readdir(partsDir)) {
+    if (!keep.has(name)) await rm(join(partsDir, name), { recursive: true, force: true });
+  }
+
+  const results = new Map<string, number | null>();
+  const tasks: Task[] = [];
+  for (const task of wanted) {
+    const stamp = await readStamp(join(partsDir, `${task.part}.json`));
+    const built = existsSync(join(partsDir, task.part));
+    if (!force && built && stamp === task.fingerprint) results.set(task.part, null);
+    else tasks.push(task);
+  }
+  const unchanged = wanted.length - tasks.length;
+  log(
+    tasks.length === 0
+      ? `All ${wanted.length} parts unchanged since their last build`
+      : `Building ${tasks.length} of ${wanted.length} parts, ${Math.min(jobs, tasks.length)} at a time` +
+          (unchanged > 0 ? ` (${unchanged} unchanged)` : ''),
+  );
+
+  // Paths are absolute, for the part builds run in the parts directory.
+  const env = { ...process.env, [CACHE_ENV]: cache, [CONFIG_ENV]: configFile() };
+  await runAll(tasks, jobs, async ({ part, fingerprint, args }) => {
+    const stamp = join(partsDir, `${part}.json`);
+    // Until it finishes, the part counts as not built.
+    await rm(stamp, { force: true });
+    const started = performance.now();
+    const out = join(partsDir, part);
+    // Astro writes a build's server chunks under the working directory (`./.astro/`) unless the
+    // output directory is inside it, and they import Folio's dependencies: each part build
+    // runs in a directory of its own inside the project.
+    const cwd = join(root, 'node_modules', '.folio', PARTS_DIR, part);
+    await mkdir(cwd, { recursive: true });
+    await runPart(
+      part,
+      cwd,
+      ['build', '--content', contentDir, ...args, '--out', out, ...(force ? ['--force'] : [])],
+      env,
+      log,
+    );
+    await writeStamp(stamp, fingerprint);
+    const seconds = (performance.now() - started) / 1000;
+    results.set(part, seconds);
+    log(`${partName(part)}: built in ${seconds.toFixed(1)} s`);
+  });
+
+  const assembly = await assemble({
+    outDir,
+    sources: wanted.map(({ part }) => join(partsDir, part)),
+  });
+  return {
+    parts: wanted.map(({ part }) => ({ part, seconds: results.get(part) ?? null })),
+    assembly,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * `folio build --sharded` end to end: the fixture archive (2023, 2024, undated) is built as its
+ * shards and global pages, two at a time, and assembled; then built again after nothing changed,
+ * after a title of 2024 was corrected, after the whole of 2023 was removed, and with an item that
+ * cannot be read. Each time the log says which parts were built, and the site is the whole build
+ * of the same content file for file (but for the sitemaps, which are split per part).
+ */
+import { beforeAll, expect, test } from 'vitest';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildFixture, projectRoot, runFolio } from './harness.ts';
+import { differences, readSite } from './site-diff.ts';
+
+const env = { FOLIO_BASE: '/archive/' };
+let work: string;
+let content: string;
+let site: string;
+let cache: string;
+
+/** Runs `folio build --sharded`; its log with each duration as `N`. */
+async function buildSharded(): Promise<string[]> {
+  const { stdout } = await runFolio(
+    ['build', '--content', content, '--sharded', '--jobs', '2', '--out', site],
+    { ...env, FOLIO_CACHE: cache },
+  );
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.replace(/ built in \d+\.\d s$/, ' built in N s'));
+}
+
+/** The built lines of a log, sorted: parts built at once finish in either order. */
+const built = (log: string[]) => log.filter((line) => line.endsWith(' built in N s')).sort();
+
+const sitemap = (path: string) => /^sitemap-.*\.xml$/.test(path);
+
+/** Paths that differ between the site and a whole build of the same content, sitemaps aside. */
+async function differencesFromWholeBuild(): Promise<string[]> {
+  const whole = await readSite(await buildFixture(content, env));
+  const assembled = await readSite(site);
+  return differences(whole, assembled).filter((path) => !sitemap(path));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'folio-sharded-'));
+  content = join(work, 'content');
+  site = join(work, 'site');
+  cache = join(work, 'cache');
+  await cp(join(projectRoot, 'test/fixtures/site'), content, { recursive: true });
+});
+
+test('should build every part, two at a time, and assemble the whole build', async () => {
+  const log = await buildSharded();
+  expect(log[0]).toBe('Building 4 of 4 parts, 2 at a time');
+  expect(built(log)).toEqual([
+    'global: built in N s',
+    'shard 2023: built in N s',
+    'shard 2024: built in N s',
+    'shard undated: built in N s',
+  ]);
+  expect(log.at(-1)).toBe(`Assembled 139 files of 4 parts (4 built) into ${site}`);
+  expect(log).toHaveLength(6);
+  expect(await differencesFromWholeBuild()).toEqual([]);
+  expect((await readdir(join(cache, 'parts'))).sort()).toEqual([
+    '2023',
+    '2023.json',
+    '2024',
+    '2024.json',
+    'global',
+    'global.json',
+    'undated',
+    'undated.json',
+  ]);
+});
+
+test('should build nothing when nothing changed, and leave the site as it was', async () => {
+  const before = await readSite(site);
+  expect(await buildSharded()).toEqual([
+    'All 4 parts unchanged since their last build',
+    `Assembled 139 files of 4 parts (0 built) into ${site}`,
+  ]);
+  expect(differences(before, await readSite(site))).toEqual([]);
+});
+
+test('should rebuild only the year of a corrected title, and the global pages', async () => {
+  const file = join(content, '2024-05-01/01/01.md');
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace("title: '城南社区植树忙'", "title: '城南社区植树正忙'"));
+  const log = await buildSharded();
+  expect(log[0]).toBe('Building 2 of 4 parts, 2 at a time (2 unchanged)');
+  expect(built(log)).toEqual(['global: built in N s', 'shard 2024: built in N s']);
+  expect(log).toHaveLength(4);
+  expect(await readFile(join(site, '2024-05-01/01/01/index.html'), 'utf8')).toContain(
+    '城南社区植树正忙',
+  );
+  expect(await differencesFromWholeBuild()).toEqual([]);
+});
+
+test('should drop a year no longer in the content, and rebuild the year whose edge it was', async () => {
+  await rm(join(content, '2023-05-01'), { recursive: true });
+  await rm(join(content, '2023-11-21'), { recursive: true });
+  const log = await buildSharded();
+  // 2024's first issue no longer links back to 2023's last.
+  expect(log[0]).toBe('Building 2 of 3 parts, 2 at a time (1 unchanged)');
+  expect(built(log)).toEqual(['global: built in N s', 'shard 2024: built in N s']);
+  expect(log.at(-1)).toBe(`Assembled 98 files of 3 parts (2 built) into ${site}`);
+  expect((await readdir(join(cache, 'parts'))).sort()).toEqual([
+    '2024',
+    '2024.json',
+    'global',
+    'global.json',
+    'undated',
+    'undated.json',
+  ]);
+  expect((await readdir(site)).filter((name) => name.startsWith('2023'))).toEqual([]);
+  expect(await differencesFromWholeBuild()).toEqual([]);
+});
+
+test('should fail naming the part and the file, keep the site, and retry the part next time', async () => {
+  const before = await readSite(site);
+  const file = join(content, '2024-05-02/01/02.md');
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace(/^title: .*$/m, "title: '未闭合"));
+  const failure = await runFolio(
+    ['build', '--content', content, '--sharded', '--jobs', '1', '--out', site],
+    { ...env, FOLIO_CACHE: cache },
+  ).then(
+    () => null,
+    (error: unknown) => error as { code: number; stderr: string },
+  );
+  expect(failure?.code).toBe(1);
+  // One at a time, the global build fails first; no further part starts.
+  expect(failure?.stderr).toMatch(/^folio build: global failed \(exit code 1\): .*02\.md/m);
+  expect(differences(before, await readSite(site))).toEqual([]);
+
+  await writeFile(file, text);
+  const log = await buildSharded();
+  expect(log[0]).toBe('Building 2 of 3 parts, 2 at a time (1 unchanged)');
+  expect(await differencesFromWholeBuild()).toEqual([]);
+});

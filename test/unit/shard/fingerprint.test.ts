@@ -1,0 +1,106 @@
+import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import {
+  globalFingerprint,
+  listContent,
+  shardFingerprint,
+} from '../../../src/shard/fingerprint.ts';
+
+let dir: string;
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text);
+  // A fixed time, so that only what a test changes differs.
+  utimesSync(join(dir, path), 1_700_000_000, 1_700_000_000);
+}
+
+/** Every part's digest, by part. */
+function digests(): Record<string, string> {
+  const listing = listContent(dir);
+  return {
+    global: globalFingerprint('site', listing),
+    ...Object.fromEntries(
+      listing.shards.map((shard) => [shard, shardFingerprint('site', dir, listing, shard)]),
+    ),
+  };
+}
+
+/** The parts whose digest differs between two runs of `digests`. */
+function changed(a: Record<string, string>, b: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'folio-fingerprint-'));
+  write('2023-11-21/01/01.md', 'a');
+  write('2023-11-21/01/page.json', '{}');
+  write('2024-01-02/01/01.md', 'b');
+  write('2024-05-02/01/01.md', 'c');
+  write('2024-05-02/02/page.json', '{}');
+  write('undated/scan-a/01/01.md', 'd');
+  write('README.md', 'notes');
+  write('2025-01-01/notes.txt', 'no issue yet');
+});
+
+describe('listContent', () => {
+  test('should group files by shard, and list only shards that hold an item or page record', () => {
+    const listing = listContent(dir);
+    expect(listing.shards).toEqual(['2023', '2024', 'undated']);
+    const paths = (key: string) => listing.files.get(key)?.map((line) => line.split('\0')[0]);
+    expect(paths('2024')).toEqual([
+      '2024-01-02/01/01.md',
+      '2024-05-02/01/01.md',
+      '2024-05-02/02/page.json',
+    ]);
+    expect(paths('2025')).toEqual(['2025-01-01/notes.txt']);
+    expect(paths('undated')).toEqual(['undated/scan-a/01/01.md']);
+    expect(paths('')).toEqual(['README.md']);
+    expect(listing.files.get('2023')?.[0]).toBe('2023-11-21/01/01.md\u00001\u00001700000000000');
+  });
+});
+
+describe('part fingerprints', () => {
+  test('should be the same for the same content', () => {
+    expect(digests()).toEqual(digests());
+  });
+
+  test('should change a year and the global build when a file of the year changes', () => {
+    const before = digests();
+    write('2024-05-02/01/01.md', 'c, corrected');
+    expect(changed(before, digests())).toEqual(['2024', 'global']);
+  });
+
+  test('should change a file touched without a change of text', () => {
+    const before = digests();
+    utimesSync(join(dir, '2023-11-21/01/01.md'), 1_800_000_000, 1_800_000_000);
+    expect(changed(before, digests())).toEqual(['2023', 'global']);
+  });
+
+  test('should change the neighbouring years when an issue at a year edge comes or goes', () => {
+    const before = digests();
+    write('2024-03-01/01/01.md', 'e');
+    // Between 2024's first and last issue: no other year links to it.
+    expect(changed(before, digests())).toEqual(['2024', 'global']);
+    const middle = digests();
+    rmSync(join(dir, '2024-01-02'), { recursive: true });
+    // 2023's next issue is now 2024-03-01; undated's neighbour, 2024-05-02, is as it was.
+    expect(changed(middle, digests())).toEqual(['2023', '2024', 'global']);
+  });
+
+  test('should change only the global build for a file outside every issue folder', () => {
+    const before = digests();
+    write('README.md', 'other notes');
+    expect(changed(before, digests())).toEqual(['global']);
+  });
+
+  test('should change every part with the site', () => {
+    const listing = listContent(dir);
+    expect(shardFingerprint('site', dir, listing, '2024')).not.toBe(
+      shardFingerprint('other site', dir, listing, '2024'),
+    );
+    expect(globalFingerprint('site', listing)).not.toBe(globalFingerprint('other', listing));
+  });
+});
