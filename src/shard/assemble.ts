@@ -11,7 +11,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { finished, pipeline } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import type { IndexItem } from 'sitemap';
 import type { ShardManifest } from '../search/index-articles.ts';
 import {
@@ -216,14 +216,19 @@ export async function assemble({ outDir, sources }: AssembleOptions): Promise<As
     );
 
     // Every item, in archive order: the shards' exports one after the other.
-    const items = createWriteStream(join(temporary, ...ITEMS_EXPORT.split('/')));
-    for (const part of shardParts) {
+    // One pipeline into one stream: a pipeline per export, each left open (`end: false`), would
+    // leave its listeners on the output stream.
+    const exports = shardParts.map((part) => {
       const file = join(part.dir, ...ITEMS_EXPORT.split('/'));
       if (!existsSync(file)) throw new Error(`${part.name}: no ${ITEMS_EXPORT}`);
-      await pipeline(createReadStream(file), items, { end: false });
-    }
-    items.end();
-    await finished(items);
+      return file;
+    });
+    await pipeline(
+      async function* () {
+        for (const file of exports) yield* createReadStream(file);
+      },
+      createWriteStream(join(temporary, ...ITEMS_EXPORT.split('/'))),
+    );
 
     // The global build's sitemaps, then each shard's.
     const indexes: IndexItem[] = [];

@@ -158,6 +158,28 @@ describe('assemble', () => {
     expect(Object.keys(files(global))).toContain('index.html');
   });
 
+  test('should join a dozen shards without leaving listeners on the item export', async () => {
+    const years = Array.from({ length: 12 }, (_, i) => String(2013 + i));
+    const issues = years.map((year) => `${year}-05-01`);
+    const shards = years.map((year) =>
+      shardPart(year, [`${year}-05-01`], [bundle(year, 1, `${year}-05-01`, `${year}-05-01`)]),
+    );
+    const warnings: Error[] = [];
+    const warn = (warning: Error) => warnings.push(warning);
+    process.on('warning', warn);
+    try {
+      const site = out();
+      await assemble({ outDir: site, sources: [globalPart(issues), ...shards] });
+      await new Promise((done) => setImmediate(done));
+      expect(files(site)['data/items.jsonl']).toBe(
+        issues.map((key) => `{"id":"${key}/01/01"}\n`).join(''),
+      );
+    } finally {
+      process.off('warning', warn);
+    }
+    expect(warnings.map((w) => w.message)).toEqual([]);
+  });
+
   const s2023 = () =>
     shardPart('2023', ['2023-05-01'], [bundle('2023', 1, '2023-05-01', '2023-05-01')]);
 
