@@ -10,8 +10,8 @@
  * assembler alone writes the site, always as new files renamed into place, so a file once in it
  * is not written again.
  */
-import { linkSync, lstatSync, statSync, type Stats } from 'node:fs';
-import { copyFile, mkdir, utimes } from 'node:fs/promises';
+import { linkSync, lstatSync, mkdirSync, statSync, type Stats } from 'node:fs';
+import { copyFile, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Where a file of the site is taken from. */
@@ -31,11 +31,11 @@ export interface PlaceReport {
 
 /** Errors of a filesystem (or a mount) that makes no hard links: copy instead, from then on. */
 const NO_LINKS = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
-/** Copies and directories made at once. */
+/** Copies made at once. */
 const CONCURRENCY = 16;
 
 /** Runs `task` over `items`, `limit` at a time. */
-export async function each<T>(
+async function each<T>(
   items: readonly T[],
   limit: number,
   task: (item: T) => Promise<void>,
@@ -54,21 +54,17 @@ export async function each<T>(
 const local = (dir: string, path: string) => join(dir, ...path.split('/'));
 
 /**
- * Makes every directory the files need under `root` (which exists), parents before children: one
- * depth after another, the directories of a depth several at once.
+ * Makes every directory the files need under `root` (which exists), parents before children.
+ * One after another: made sixteen at a time, directories of one parent wait on each other in the
+ * kernel (at 117,000 directories, 5–8 s in turn against 11–16 s and twice the system time).
  */
-export async function makeDirs(root: string, paths: readonly string[]): Promise<void> {
+export function makeDirs(root: string, paths: readonly string[]): void {
   const dirs = new Set<string>();
   for (const path of paths) {
     for (let dir = dirname(path); dir !== '.' && !dirs.has(dir); dir = dirname(dir)) dirs.add(dir);
   }
-  const byDepth: string[][] = [];
-  for (const dir of dirs) (byDepth[dir.split('/').length - 1] ??= []).push(dir);
-  for (const level of byDepth) {
-    await each(level, CONCURRENCY, async (dir) => {
-      await mkdir(local(root, dir));
-    });
-  }
+  // A parent sorts before its children.
+  for (const dir of [...dirs].sort()) mkdirSync(local(root, dir));
 }
 
 /** Same size, same modification time to the millisecond: taken as the same file. */
