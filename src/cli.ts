@@ -121,9 +121,11 @@ export async function main(argv: string[]): Promise<number> {
         if (rest.length === 0) throw new Error('missing the builds to assemble (see folio --help)');
         const { assemble } = await import('./shard/assemble.ts');
         const report = await assemble({ outDir: resolve(values.out), sources: rest });
+        const count = (n: number) => n.toLocaleString('en-US');
         console.log(
-          `Assembled ${report.files} files of the global build and shards ` +
-            `${report.shards.join(', ')} into ${resolve(values.out)}`,
+          `Assembled ${count(report.files)} files of the global build and shards ` +
+            `${report.shards.join(', ')} into ${resolve(values.out)} ` +
+            `(${count(report.copied)} copied, ${count(report.kept)} kept from the previous site)`,
         );
         return 0;
       }

@@ -5,13 +5,14 @@
  * the builds, when two builds write the same path differently, when a build holds a file of
  * another shard, when the global build lists issues of a shard that is not given (or a shard is
  * given that the global build does not know). The site is written beside `outDir` and renamed
- * into place when complete, so a failed run leaves the previous site as it was.
+ * into place when complete, so a failed run leaves the previous site as it was; the files of the
+ * previous site that did not change are kept in the new one (place-files.ts).
  */
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { finished, pipeline } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import type { IndexItem } from 'sitemap';
 import type { ShardManifest } from '../search/index-articles.ts';
 import {
@@ -24,6 +25,7 @@ import {
 import { isShardKey, shardOfIssue } from './part.ts';
 import { PART_FILE, type PartLabel } from './prune.ts';
 import { siteFiles } from '../site/files.ts';
+import { makeDirs, placeFiles, type PlaceReport } from './place-files.ts';
 import {
   archiveOrder,
   mergeManifests,
@@ -45,6 +47,10 @@ export interface AssembleOptions {
 export interface AssembleReport {
   /** Files in the assembled site. */
   files: number;
+  /** Of them, copied from a part build. */
+  copied: number;
+  /** Of them, kept unchanged from the previous site (hard links). */
+  kept: number;
   /** Shards assembled, in archive order. */
   shards: string[];
 }
@@ -84,19 +90,6 @@ async function readPart(dir: string): Promise<Part> {
 async function sameBytes(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([readFile(a), readFile(b)]);
   return x.equals(y);
-}
-
-/** Runs `task` over `items`, `limit` at a time. */
-async function each<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Where each file of the site comes from; merged files apart. Throws on any conflict. */
@@ -198,15 +191,16 @@ export async function assemble({ outDir, sources }: AssembleOptions): Promise<As
 
   const plan = await planSite([global, ...shardParts]);
   const temporary = join(dirname(site), `.${basename(site)}.${randomBytes(6).toString('hex')}.tmp`);
+  let placed: PlaceReport;
   try {
     await mkdir(temporary, { recursive: true });
     const paths = [...plan.keys()];
-    const dirs = new Set(paths.map((path) => dirname(join(temporary, ...path.split('/')))));
-    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    await each(paths, 16, async (path) => {
-      const part = plan.get(path) as Part;
-      await copyFile(join(part.dir, ...path.split('/')), join(temporary, ...path.split('/')));
-    });
+    makeDirs(temporary, paths);
+    placed = await placeFiles(
+      paths.map((path) => ({ path, from: (plan.get(path) as Part).dir })),
+      temporary,
+      existsSync(site) ? site : null,
+    );
 
     // The search bundles of every shard, newest first.
     const manifest = mergeManifests(await Promise.all(shardParts.map(readManifest)));
@@ -216,14 +210,19 @@ export async function assemble({ outDir, sources }: AssembleOptions): Promise<As
     );
 
     // Every item, in archive order: the shards' exports one after the other.
-    const items = createWriteStream(join(temporary, ...ITEMS_EXPORT.split('/')));
-    for (const part of shardParts) {
+    // One pipeline into one stream: a pipeline per export, each left open (`end: false`), would
+    // leave its listeners on the output stream.
+    const exports = shardParts.map((part) => {
       const file = join(part.dir, ...ITEMS_EXPORT.split('/'));
       if (!existsSync(file)) throw new Error(`${part.name}: no ${ITEMS_EXPORT}`);
-      await pipeline(createReadStream(file), items, { end: false });
-    }
-    items.end();
-    await finished(items);
+      return file;
+    });
+    await pipeline(
+      async function* () {
+        for (const file of exports) yield* createReadStream(file);
+      },
+      createWriteStream(join(temporary, ...ITEMS_EXPORT.split('/'))),
+    );
 
     // The global build's sitemaps, then each shard's.
     const indexes: IndexItem[] = [];
@@ -241,10 +240,12 @@ export async function assemble({ outDir, sources }: AssembleOptions): Promise<As
     const old = existsSync(site) ? `${temporary}.old` : null;
     if (old !== null) await rename(site, old);
     await rename(temporary, site);
-    if (old !== null) await rm(old, { recursive: true, force: true });
+    // In turn: as fast as the asynchronous `rm` (12 s for 225,000 files, 117,000 directories),
+    // at half its CPU time and without its 400 MB of pending calls.
+    if (old !== null) rmSync(old, { recursive: true, force: true });
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     throw error;
   }
-  return { files: plan.size + 3, shards };
+  return { files: plan.size + 3, ...placed, shards };
 }

@@ -1,8 +1,24 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { assemble } from '../../../src/shard/assemble.ts';
+
+// `linkSync` as it is, unless a test makes it fail (a filesystem without hard links).
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  return { ...fs, linkSync: vi.fn(fs.linkSync) };
+});
 
 /** A directory holding `files` (path → text). */
 function tree(files: Record<string, string>): string {
@@ -87,7 +103,7 @@ describe('assemble', () => {
     );
     const site = out();
     const report = await assemble({ outDir: site, sources: [s2024, global, s2023] });
-    expect(report).toEqual({ files: 20, shards: ['2023', '2024'] });
+    expect(report).toEqual({ files: 20, copied: 17, kept: 0, shards: ['2023', '2024'] });
     const result = files(site);
     expect(Object.keys(result).sort()).toEqual([
       '2023-05-01/index.html',
@@ -156,6 +172,158 @@ describe('assemble', () => {
       assemble({ outDir: join(shard, 'site'), sources: [global, shard] }),
     ).rejects.toThrow('the assembled site cannot replace or hold a build it joins');
     expect(Object.keys(files(global))).toContain('index.html');
+  });
+
+  test('should join a dozen shards without leaving listeners on the item export', async () => {
+    const years = Array.from({ length: 12 }, (_, i) => String(2013 + i));
+    const issues = years.map((year) => `${year}-05-01`);
+    const shards = years.map((year) =>
+      shardPart(year, [`${year}-05-01`], [bundle(year, 1, `${year}-05-01`, `${year}-05-01`)]),
+    );
+    const warnings: Error[] = [];
+    const warn = (warning: Error) => warnings.push(warning);
+    process.on('warning', warn);
+    try {
+      const site = out();
+      await assemble({ outDir: site, sources: [globalPart(issues), ...shards] });
+      await new Promise((done) => setImmediate(done));
+      expect(files(site)['data/items.jsonl']).toBe(
+        issues.map((key) => `{"id":"${key}/01/01"}\n`).join(''),
+      );
+    } finally {
+      process.off('warning', warn);
+    }
+    expect(warnings.map((w) => w.message)).toEqual([]);
+  });
+
+  describe('into an existing site', () => {
+    const parts = () => {
+      const global = globalPart(['2023-05-01', '2024-01-02', '2024-05-01']);
+      const s2023 = shardPart(
+        '2023',
+        ['2023-05-01'],
+        [bundle('2023', 3, '2023-05-01', '2023-05-01')],
+      );
+      const s2024 = shardPart(
+        '2024',
+        ['2024-01-02', '2024-05-01'],
+        [bundle('2024', 5, '2024-01-02', '2024-05-01')],
+      );
+      return { global, s2023, s2024, sources: [global, s2023, s2024] };
+    };
+    /** The inode of every file of `dir`. */
+    const inodes = (dir: string) =>
+      Object.fromEntries(Object.keys(files(dir)).map((p) => [p, statSync(join(dir, p)).ino]));
+    const merged = ['data/items.jsonl', 'pagefind/shards.json', 'sitemap-index.xml'];
+    const fresh = async (sources: string[]) => {
+      const site = out();
+      await assemble({ outDir: site, sources });
+      return files(site);
+    };
+
+    beforeEach(() => {
+      vi.mocked(linkSync).mockClear();
+    });
+
+    test('should keep every file when no part changed', async () => {
+      const { sources } = parts();
+      const site = out();
+      await assemble({ outDir: site, sources });
+      const before = inodes(site);
+      const report = await assemble({ outDir: site, sources });
+      expect(report).toEqual({ files: 19, copied: 0, kept: 16, shards: ['2023', '2024'] });
+      const after = inodes(site);
+      for (const path of Object.keys(before)) {
+        if (merged.includes(path)) expect(after[path], path).not.toBe(before[path]);
+        else expect(after[path], path).toBe(before[path]);
+      }
+      expect(files(site)).toEqual(await fresh(sources));
+      expect(readdirSync(dirname(site))).toEqual(['site']);
+    });
+
+    test('should copy only the files a rebuilt shard changed', async () => {
+      const { s2024, sources } = parts();
+      const site = out();
+      await assemble({ outDir: site, sources });
+      const before = inodes(site);
+      writeFileSync(join(s2024, '2024-05-01/index.html'), 'issue 2024-05-01, corrected');
+      mkdirSync(join(s2024, '2024-06-01'));
+      writeFileSync(join(s2024, '2024-06-01/index.html'), 'issue 2024-06-01');
+      const report = await assemble({ outDir: site, sources });
+      expect(report).toEqual({ files: 20, copied: 2, kept: 15, shards: ['2023', '2024'] });
+      const after = inodes(site);
+      const copied = ['2024-05-01/index.html', '2024-06-01/index.html'];
+      for (const path of Object.keys(after)) {
+        if (merged.includes(path) || copied.includes(path)) {
+          expect(after[path], path).not.toBe(before[path]);
+        } else {
+          expect(after[path], path).toBe(before[path]);
+        }
+      }
+      const result = files(site);
+      expect(result['2024-05-01/index.html']).toBe('issue 2024-05-01, corrected');
+      expect(result['2024-06-01/index.html']).toBe('issue 2024-06-01');
+      expect(result).toEqual(await fresh(sources));
+    });
+
+    test('should copy a file of the same size whose time changed', async () => {
+      const { s2023, sources } = parts();
+      const site = out();
+      await assemble({ outDir: site, sources });
+      const file = join(s2023, '2023-05-01/index.html');
+      writeFileSync(file, 'ISSUE 2023-05-01');
+      const time = statSync(file).mtime;
+      time.setSeconds(time.getSeconds() + 5);
+      utimesSync(file, time, time);
+      const report = await assemble({ outDir: site, sources });
+      expect(report).toEqual({ files: 19, copied: 1, kept: 15, shards: ['2023', '2024'] });
+      expect(files(site)['2023-05-01/index.html']).toBe('ISSUE 2023-05-01');
+      expect(statSync(join(site, '2023-05-01/index.html')).mtimeMs).toBe(statSync(file).mtimeMs);
+      expect(files(site)).toEqual(await fresh(sources));
+    });
+
+    test('should drop a file a part no longer has', async () => {
+      const { s2024, sources } = parts();
+      const site = out();
+      await assemble({ outDir: site, sources });
+      rmSync(join(s2024, 'calendar/2024/05/index.html'));
+      const report = await assemble({ outDir: site, sources });
+      expect(report).toEqual({ files: 18, copied: 0, kept: 15, shards: ['2023', '2024'] });
+      expect(Object.keys(files(site))).not.toContain('calendar/2024/05/index.html');
+      expect(files(site)).toEqual(await fresh(sources));
+    });
+
+    test('should not change the site when a part rewrites a file in place', async () => {
+      const { s2023, sources } = parts();
+      const site = out();
+      await assemble({ outDir: site, sources });
+      await assemble({ outDir: site, sources });
+      const file = join(s2023, '2023-05-01/index.html');
+      const inode = statSync(file).ino;
+      writeFileSync(file, 'issue 2023-05-99');
+      expect(statSync(file).ino).toBe(inode);
+      expect(statSync(join(site, '2023-05-01/index.html')).ino).not.toBe(inode);
+      expect(files(site)['2023-05-01/index.html']).toBe('issue 2023-05-01');
+    });
+
+    test('should copy every file when the filesystem makes no hard links', async () => {
+      const { s2024, sources } = parts();
+      const site = out();
+      await assemble({ outDir: site, sources });
+      writeFileSync(join(s2024, '2024-05-01/index.html'), 'issue 2024-05-01, corrected');
+      vi.mocked(linkSync).mockImplementationOnce(() => {
+        throw Object.assign(new Error('EXDEV: cross-device link not permitted'), {
+          code: 'EXDEV',
+        });
+      });
+      const report = await assemble({ outDir: site, sources });
+      expect(vi.mocked(linkSync)).toHaveBeenCalledTimes(1);
+      expect(report).toEqual({ files: 19, copied: 16, kept: 0, shards: ['2023', '2024'] });
+      expect(files(site)).toEqual(await fresh(sources));
+      // Each copy carries its source's time: the next assembly links again.
+      const again = await assemble({ outDir: site, sources });
+      expect(again).toEqual({ files: 19, copied: 0, kept: 16, shards: ['2023', '2024'] });
+    });
   });
 
   const s2023 = () =>
