@@ -100,9 +100,11 @@ export async function main(argv: string[]): Promise<number> {
             force: values.force === true,
           });
           const built = report.parts.filter((p) => p.seconds !== null).length;
+          const { files, copied, kept } = report.assembly;
           console.log(
-            `Assembled ${report.assembly.files} files of ${report.parts.length} parts ` +
-              `(${built} built) into ${outDir}`,
+            `Assembled ${count(files)} files of ${report.parts.length} parts (${built} built) ` +
+              `into ${outDir} in ${report.assemblySeconds.toFixed(1)} s ` +
+              `(${count(copied)} copied, ${count(kept)} kept from the previous site)`,
           );
           return 0;
         }
@@ -121,7 +123,6 @@ export async function main(argv: string[]): Promise<number> {
         if (rest.length === 0) throw new Error('missing the builds to assemble (see folio --help)');
         const { assemble } = await import('./shard/assemble.ts');
         const report = await assemble({ outDir: resolve(values.out), sources: rest });
-        const count = (n: number) => n.toLocaleString('en-US');
         console.log(
           `Assembled ${count(report.files)} files of the global build and shards ` +
             `${report.shards.join(', ')} into ${resolve(values.out)} ` +
@@ -172,6 +173,11 @@ function describeError(error: Error): string {
   return typeof file === 'string' && !error.message.includes(file)
     ? `${file}: ${error.message}`
     : error.message;
+}
+
+/** A count as the CLI prints it: `225,505`. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** Converts a raw directory, prints the run report; 1 when some file could not be converted. */

@@ -56,6 +56,8 @@ export interface PartResult {
 export interface ShardedBuildReport {
   parts: PartResult[];
   assembly: AssembleReport;
+  /** Seconds the assembly took. */
+  assemblySeconds: number;
 }
 
 interface Task {
@@ -217,6 +219,7 @@ export async function buildSharded({
     log(`${partName(part)}: built in ${seconds.toFixed(1)} s`);
   });
 
+  const started = performance.now();
   const assembly = await assemble({
     outDir,
     sources: wanted.map(({ part }) => join(partsDir, part)),
@@ -224,5 +227,6 @@ export async function buildSharded({
   return {
     parts: wanted.map(({ part }) => ({ part, seconds: results.get(part) ?? null })),
     assembly,
+    assemblySeconds: (performance.now() - started) / 1000,
   };
 }
