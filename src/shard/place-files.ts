@@ -102,7 +102,7 @@ export async function placeFiles(
 ): Promise<PlaceReport> {
   let linking = previous !== null;
   let kept = 0;
-  const copies: { source: string; destination: string; info: Stats }[] = [];
+  const copies: (Placement & { atime: number; mtime: number })[] = [];
   for (const { path, from } of files) {
     const source = local(from, path);
     const destination = local(target, path);
@@ -124,11 +124,14 @@ export async function placeFiles(
         }
       }
     }
-    copies.push({ source, destination, info });
+    // What the copy needs, no more (not the Stats, nor the joined paths): at 225,000 files the
+    // assembler's peak memory is then the same as when it copied in one go.
+    copies.push({ path, from, atime: info.atimeMs / 1000, mtime: info.mtimeMs / 1000 });
   }
-  await each(copies, CONCURRENCY, async ({ source, destination, info }) => {
-    await copyFile(source, destination);
-    await utimes(destination, info.atimeMs / 1000, info.mtimeMs / 1000);
+  await each(copies, CONCURRENCY, async ({ path, from, atime, mtime }) => {
+    const destination = local(target, path);
+    await copyFile(local(from, path), destination);
+    await utimes(destination, atime, mtime);
   });
   return { copied: copies.length, kept };
 }
