@@ -9,6 +9,7 @@ import { ingest } from './ingest/ingest.ts';
 import { formatReport } from './ingest/report.ts';
 import { evaluateCorpus, formatReport as formatEvalReport } from './eval/run.ts';
 import { isShardKey, type BuildPart } from './shard/part.ts';
+import type { AssembleReport } from './shard/assemble.ts';
 
 const HELP = `Folio: a newspaper's raw page text → a static, searchable archive site.
 
@@ -100,11 +101,10 @@ export async function main(argv: string[]): Promise<number> {
             force: values.force === true,
           });
           const built = report.parts.filter((p) => p.seconds !== null).length;
-          const { files, copied, kept } = report.assembly;
+          const { files } = report.assembly;
           console.log(
             `Assembled ${count(files)} files of ${report.parts.length} parts (${built} built) ` +
-              `into ${outDir} in ${report.assemblySeconds.toFixed(1)} s ` +
-              `(${count(copied)} copied, ${count(kept)} kept from the previous site)`,
+              `into ${outDir} in ${report.assemblySeconds.toFixed(1)} s ${changes(report.assembly)}`,
           );
           return 0;
         }
@@ -125,8 +125,7 @@ export async function main(argv: string[]): Promise<number> {
         const report = await assemble({ outDir: resolve(values.out), sources: rest });
         console.log(
           `Assembled ${count(report.files)} files of the global build and shards ` +
-            `${report.shards.join(', ')} into ${resolve(values.out)} ` +
-            `(${count(report.copied)} copied, ${count(report.kept)} kept from the previous site)`,
+            `${report.shards.join(', ')} into ${resolve(values.out)} ${changes(report)}`,
         );
         return 0;
       }
@@ -178,6 +177,12 @@ function describeError(error: Error): string {
 /** A count as the CLI prints it: `225,505`. */
 function count(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** What an assembly changed: `(1,141 copied, 224,428 kept from the previous site, 2 removed)`. */
+function changes({ copied, kept, removed }: AssembleReport): string {
+  const gone = removed > 0 ? `, ${count(removed)} removed` : '';
+  return `(${count(copied)} copied, ${count(kept)} kept from the previous site${gone})`;
 }
 
 /** Converts a raw directory, prints the run report; 1 when some file could not be converted. */

@@ -66,7 +66,7 @@ interface Task {
   args: string[];
 }
 
-/** `global (…)`, `shard 2024`: how the log names a part. */
+/** `global`, `shard 2024`: how the log names a part. */
 function partName(part: string): string {
   return part === GLOBAL ? 'global' : `shard ${part}`;
 }

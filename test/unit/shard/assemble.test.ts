@@ -1,5 +1,4 @@
 import {
-  linkSync,
   mkdtempSync,
   mkdirSync,
   readdirSync,
@@ -9,15 +8,16 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { assemble } from '../../../src/shard/assemble.ts';
 
-// `linkSync` as it is, unless a test makes it fail (a filesystem without hard links).
-vi.mock('node:fs', async (original) => {
-  const fs = await original<typeof import('node:fs')>();
-  return { ...fs, linkSync: vi.fn(fs.linkSync) };
+// `copyFile` as it is, unless a test makes it fail (a full disk).
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>();
+  return { ...fs, copyFile: vi.fn(fs.copyFile) };
 });
 
 /** A directory holding `files` (path → text). */
@@ -103,7 +103,13 @@ describe('assemble', () => {
     );
     const site = out();
     const report = await assemble({ outDir: site, sources: [s2024, global, s2023] });
-    expect(report).toEqual({ files: 20, copied: 17, kept: 0, shards: ['2023', '2024'] });
+    expect(report).toEqual({
+      files: 20,
+      copied: 17,
+      kept: 0,
+      removed: 0,
+      shards: ['2023', '2024'],
+    });
     const result = files(site);
     expect(Object.keys(result).sort()).toEqual([
       '2023-05-01/index.html',
@@ -143,7 +149,7 @@ describe('assemble', () => {
     expect(result['2023-05-01/index.html']).toBe('issue 2023-05-01');
   });
 
-  test('should replace a previous site whole', async () => {
+  test('should remove from a previous site what no build holds', async () => {
     const site = out();
     mkdirSync(site);
     writeFileSync(join(site, 'stale.html'), 'old');
@@ -222,7 +228,7 @@ describe('assemble', () => {
     };
 
     beforeEach(() => {
-      vi.mocked(linkSync).mockClear();
+      vi.mocked(copyFile).mockClear();
     });
 
     test('should keep every file when no part changed', async () => {
@@ -231,7 +237,13 @@ describe('assemble', () => {
       await assemble({ outDir: site, sources });
       const before = inodes(site);
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({ files: 19, copied: 0, kept: 16, shards: ['2023', '2024'] });
+      expect(report).toEqual({
+        files: 19,
+        copied: 0,
+        kept: 16,
+        removed: 0,
+        shards: ['2023', '2024'],
+      });
       const after = inodes(site);
       for (const path of Object.keys(before)) {
         if (merged.includes(path)) expect(after[path], path).not.toBe(before[path]);
@@ -250,7 +262,13 @@ describe('assemble', () => {
       mkdirSync(join(s2024, '2024-06-01'));
       writeFileSync(join(s2024, '2024-06-01/index.html'), 'issue 2024-06-01');
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({ files: 20, copied: 2, kept: 15, shards: ['2023', '2024'] });
+      expect(report).toEqual({
+        files: 20,
+        copied: 2,
+        kept: 15,
+        removed: 0,
+        shards: ['2023', '2024'],
+      });
       const after = inodes(site);
       const copied = ['2024-05-01/index.html', '2024-06-01/index.html'];
       for (const path of Object.keys(after)) {
@@ -276,7 +294,13 @@ describe('assemble', () => {
       time.setSeconds(time.getSeconds() + 5);
       utimesSync(file, time, time);
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({ files: 19, copied: 1, kept: 15, shards: ['2023', '2024'] });
+      expect(report).toEqual({
+        files: 19,
+        copied: 1,
+        kept: 15,
+        removed: 0,
+        shards: ['2023', '2024'],
+      });
       expect(files(site)['2023-05-01/index.html']).toBe('ISSUE 2023-05-01');
       expect(statSync(join(site, '2023-05-01/index.html')).mtimeMs).toBe(statSync(file).mtimeMs);
       expect(files(site)).toEqual(await fresh(sources));
@@ -288,7 +312,13 @@ describe('assemble', () => {
       await assemble({ outDir: site, sources });
       rmSync(join(s2024, 'calendar/2024/05/index.html'));
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({ files: 18, copied: 0, kept: 15, shards: ['2023', '2024'] });
+      expect(report).toEqual({
+        files: 18,
+        copied: 0,
+        kept: 15,
+        removed: 1,
+        shards: ['2023', '2024'],
+      });
       expect(Object.keys(files(site))).not.toContain('calendar/2024/05/index.html');
       expect(files(site)).toEqual(await fresh(sources));
     });
@@ -306,23 +336,48 @@ describe('assemble', () => {
       expect(files(site)['2023-05-01/index.html']).toBe('issue 2023-05-01');
     });
 
-    test('should copy every file when the filesystem makes no hard links', async () => {
+    test('should leave the site as it was when a copy fails, and complete it next time', async () => {
       const { s2024, sources } = parts();
       const site = out();
       await assemble({ outDir: site, sources });
+      const before = files(site);
       writeFileSync(join(s2024, '2024-05-01/index.html'), 'issue 2024-05-01, corrected');
-      vi.mocked(linkSync).mockImplementationOnce(() => {
-        throw Object.assign(new Error('EXDEV: cross-device link not permitted'), {
-          code: 'EXDEV',
-        });
-      });
+      mkdirSync(join(s2024, '2024-06-01'));
+      writeFileSync(join(s2024, '2024-06-01/index.html'), 'issue 2024-06-01');
+      vi.mocked(copyFile).mockImplementationOnce(() =>
+        Promise.reject(
+          Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+        ),
+      );
+      await expect(assemble({ outDir: site, sources })).rejects.toThrow('ENOSPC');
+      // No file changed, no staged copy or new directory left.
+      expect(files(site)).toEqual(before);
+      expect(readdirSync(site)).not.toContain('2024-06-01');
       const report = await assemble({ outDir: site, sources });
-      expect(vi.mocked(linkSync)).toHaveBeenCalledTimes(1);
-      expect(report).toEqual({ files: 19, copied: 16, kept: 0, shards: ['2023', '2024'] });
+      expect(report).toEqual({
+        files: 20,
+        copied: 2,
+        kept: 15,
+        removed: 0,
+        shards: ['2023', '2024'],
+      });
       expect(files(site)).toEqual(await fresh(sources));
-      // Each copy carries its source's time: the next assembly links again.
-      const again = await assemble({ outDir: site, sources });
-      expect(again).toEqual({ files: 19, copied: 0, kept: 16, shards: ['2023', '2024'] });
+    });
+
+    test('should remove a staged copy an interrupted run left', async () => {
+      const { sources } = parts();
+      const site = out();
+      await assemble({ outDir: site, sources });
+      writeFileSync(join(site, '2024-05-01/.index.html.0123456789ab.tmp'), 'half');
+      const report = await assemble({ outDir: site, sources });
+      expect(report).toEqual({
+        files: 19,
+        copied: 0,
+        kept: 16,
+        removed: 1,
+        shards: ['2023', '2024'],
+      });
+      expect(files(site)).toEqual(await fresh(sources));
     });
   });
 
