@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { CONFIG_ENV, configFile } from '../config.ts';
 import { CACHE_ENV, cacheDir } from '../site/cache-dir.ts';
 import { assemble, type AssembleReport } from './assemble.ts';
+import { ContentHashes } from './content-hashes.ts';
 import {
   globalFingerprint,
   listContent,
@@ -33,6 +34,8 @@ const cli = join(root, 'bin/folio.mjs');
 /** Where the part builds are kept, inside the build cache. */
 export const PARTS_DIR = 'parts';
 const GLOBAL = 'global';
+/** The content files' digests of the last run (content-hashes.ts). */
+const HASHES_FILE = 'content-hashes.json';
 
 export interface ShardedBuildOptions {
   contentDir: string;
@@ -158,7 +161,9 @@ export async function buildSharded({
   const partsDir = join(cache, PARTS_DIR);
   await mkdir(partsDir, { recursive: true });
 
-  const listing = listContent(contentDir);
+  const hashes = new ContentHashes(join(partsDir, HASHES_FILE));
+  const listing = listContent(contentDir, hashes);
+  hashes.save();
   if (listing.shards.length === 0) throw new Error(`${contentDir}: no issues to build`);
   const site = siteFingerprint(root);
   const wanted = [
@@ -172,7 +177,7 @@ export async function buildSharded({
   ];
 
   // A year no longer in the content: its part and stamp go.
-  const keep = new Set(wanted.flatMap(({ part }) => [part, `${part}.json`]));
+  const keep = new Set([HASHES_FILE, ...wanted.flatMap(({ part }) => [part, `${part}.json`])]);
   for (const name of await readdir(partsDir)) {
     if (!keep.has(name)) await rm(join(partsDir, name), { recursive: true, force: true });
   }

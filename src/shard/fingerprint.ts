@@ -5,9 +5,9 @@
  * - Folio itself: the site's code and templates (`src/`, `public/`, `astro.config.mjs`), the
  *   locked dependencies, the configuration file and the environment variables that change the
  *   output (`FOLIO_SITE`, `FOLIO_BASE`, `FOLIO_SEARCH_PART`);
- * - a shard: every file of its issue folders, by path, size and modification time (as `make` and
- *   `rsync` judge a file changed: touching one counts as changing it), and the issues just
- *   outside it, which its edge links point to (neighbours.ts);
+ * - a shard: every file of its issue folders, by path and a digest of its bytes (content-hashes.ts
+ *   keeps them between runs, so only new or changed files are read), and the issues just outside
+ *   it, which its edge links point to (neighbours.ts);
  * - the global build: every file of the content directory, since it reads every item.
  *
  * The converter rewrites a content file only when its text changes, so converting again keeps
@@ -17,6 +17,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { BASE_ENV, configFile, SITE_ENV } from '../config.ts';
+import { ContentHashes } from './content-hashes.ts';
 import { outsideIssues } from './neighbours.ts';
 import { shardOfIssue, UNDATED_SHARD } from './part.ts';
 
@@ -57,7 +58,7 @@ export function siteFingerprint(root: string): string {
 export interface ContentListing {
   /** Keys of the shards that hold an item or a page record, in archive order. */
   shards: string[];
-  /** Per shard (and `''`), its files' `path size mtime` lines in path order. */
+  /** Per shard (and `''`), its files' `path digest` lines in path order. */
   files: Map<string, string[]>;
 }
 
@@ -69,16 +70,16 @@ function shardOfPath(path: string): string {
   return top === UNDATED_SHARD && segments.length > 2 ? UNDATED_SHARD : '';
 }
 
-/** Lists the content directory once: each file's path, size and modification time. */
-export function listContent(dir: string): ContentListing {
+/** Lists the content directory once: each file's path and the digest of its bytes. */
+export function listContent(dir: string, hashes = new ContentHashes(null)): ContentListing {
   const files = new Map<string, string[]>();
   const withIssues = new Set<string>();
   for (const path of filesUnder(dir, dir)) {
-    const stat = statSync(join(dir, ...path.split('/')));
+    const file = join(dir, ...path.split('/'));
     const shard = shardOfPath(path);
     if (ISSUE_FILE.test(path)) withIssues.add(shard);
     const lines = files.get(shard) ?? [];
-    lines.push(`${path}\0${stat.size}\0${stat.mtimeMs}`);
+    lines.push(`${path}\0${hashes.digest(path, file, statSync(file))}`);
     files.set(shard, lines);
   }
   const shards = [...withIssues]
