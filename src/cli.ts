@@ -83,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
           throw new Error(`--sharded builds every part: it excludes --shard and --global`);
         }
         if (values.jobs !== undefined && !sharded) throw new Error('--jobs needs --sharded');
+        const jobs =
+          values.jobs === undefined ? {} : { jobs: positiveInteger('--jobs', values.jobs) };
         const part = buildPartOf(values.shard, values.global === true, values.content);
         if (values.content === undefined) {
           const status = convert('raw', 'content');
@@ -97,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
           const report = await buildSharded({
             contentDir: resolve(values.content ?? 'content'),
             outDir,
-            ...(values.jobs === undefined ? {} : { jobs: positiveInteger('--jobs', values.jobs) }),
+            ...jobs,
             force: values.force === true,
           });
           const built = report.parts.filter((p) => p.seconds !== null).length;
