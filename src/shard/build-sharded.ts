@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { CONFIG_ENV, configFile } from '../config.ts';
 import { CACHE_ENV, cacheDir } from '../site/cache-dir.ts';
 import { assemble, type AssembleReport } from './assemble.ts';
+import { each } from './each.ts';
 import { ContentHashes } from './content-hashes.ts';
 import {
   globalFingerprint,
@@ -122,30 +123,6 @@ function runPart(
   });
 }
 
-/** Runs `tasks`, `jobs` at a time; after a failure no new task starts. Rethrows the first. */
-async function runAll(
-  tasks: readonly Task[],
-  jobs: number,
-  run: (task: Task) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const failures: Error[] = [];
-  const worker = async (): Promise<void> => {
-    while (failures.length === 0 && next < tasks.length) {
-      const task = tasks[next] as Task;
-      next += 1;
-      try {
-        await run(task);
-      } catch (error) {
-        failures.push(error as Error);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
-  const [first] = failures;
-  if (first !== undefined) throw first;
-}
-
 export async function buildSharded({
   contentDir,
   outDir,
@@ -200,7 +177,7 @@ export async function buildSharded({
 
   // Paths are absolute, for the part builds run in the parts directory.
   const env = { ...process.env, [CACHE_ENV]: cache, [CONFIG_ENV]: configFile() };
-  await runAll(tasks, jobs, async ({ part, fingerprint, args }) => {
+  await each(tasks, jobs, async ({ part, fingerprint, args }) => {
     const stamp = join(partsDir, `${part}.json`);
     // Until it finishes, the part counts as not built.
     await rm(stamp, { force: true });

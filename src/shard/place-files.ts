@@ -6,6 +6,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { copyFile, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { each } from './each.ts';
 
 /** Where a file of the site is taken from. */
 export interface Placement {
@@ -17,23 +18,6 @@ export interface Placement {
 
 /** Copies made at once. */
 export const CONCURRENCY = 16;
-
-/** Runs `task` over `items`, `limit` at a time. */
-export async function each<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /** The file of site path `path` under `dir`. */
 export const local = (dir: string, path: string) => join(dir, ...path.split('/'));

@@ -23,7 +23,8 @@ import { copyFile, rename, rm, utimes } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { siteFiles } from '../site/files.ts';
-import { CONCURRENCY, each, local, type Placement } from './place-files.ts';
+import { each } from './each.ts';
+import { CONCURRENCY, local, type Placement } from './place-files.ts';
 
 /** A file written beside its place, to be renamed in. */
 interface Staged {
