@@ -175,7 +175,7 @@ export async function buildSharded({
           (unchanged > 0 ? ` (${unchanged} unchanged)` : ''),
   );
 
-  // Paths are absolute, for the part builds run in the parts directory.
+  // Paths are absolute: each part build runs in a working directory of its own (below).
   const env = { ...process.env, [CACHE_ENV]: cache, [CONFIG_ENV]: configFile() };
   await each(tasks, jobs, async ({ part, fingerprint, args }) => {
     const stamp = join(partsDir, `${part}.json`);
