@@ -19,7 +19,7 @@ import { join, relative, sep } from 'node:path';
 import { BASE_ENV, configFile, SITE_ENV } from '../config.ts';
 import { ContentHashes } from './content-hashes.ts';
 import { outsideIssues } from './neighbours.ts';
-import { shardOfIssue, UNDATED_SHARD } from './part.ts';
+import { isIssueFile, shardOfIssue, UNDATED_SHARD } from './part.ts';
 
 /** Environment variables that change what a build writes. */
 const OUTPUT_ENV = [SITE_ENV, BASE_ENV, 'FOLIO_SEARCH_PART'];
@@ -27,8 +27,6 @@ const OUTPUT_ENV = [SITE_ENV, BASE_ENV, 'FOLIO_SEARCH_PART'];
 const SITE_SOURCES = ['src', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
-/** What the content collections read: an item or a page record (src/shard/part.ts). */
-const ISSUE_FILE = /(^|\/)(page\.json|[0-9][^/]*\.md)$/;
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to `base`. */
 function filesUnder(dir: string, base: string): string[] {
@@ -77,7 +75,7 @@ export function listContent(dir: string, hashes = new ContentHashes(null)): Cont
   for (const path of filesUnder(dir, dir)) {
     const file = join(dir, ...path.split('/'));
     const shard = shardOfPath(path);
-    if (ISSUE_FILE.test(path)) withIssues.add(shard);
+    if (isIssueFile(path)) withIssues.add(shard);
     const lines = files.get(shard) ?? [];
     lines.push(`${path}\0${hashes.digest(path, file, statSync(file))}`);
     files.set(shard, lines);

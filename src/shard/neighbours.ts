@@ -15,7 +15,7 @@ import {
 } from '../archive/indexes.ts';
 import { splitDate } from '../archive/calendar.ts';
 import { contentDir } from '../archive/content-dir.ts';
-import { buildPart, shardOfIssue, UNDATED_SHARD } from './part.ts';
+import { buildPart, isIssueFile, shardOfIssue, UNDATED_SHARD } from './part.ts';
 
 /** What a link to an issue needs. */
 export interface IssueRef {
@@ -57,10 +57,7 @@ function issueFolders(dir: string): string[] {
 /** True when the folder holds what the content collections read: an item or a page record. */
 function holdsIssue(folder: string): boolean {
   const files = readdirSync(folder, { recursive: true, encoding: 'utf8' });
-  return files.some((file) => {
-    const name = file.split(/[\\/]/).pop() ?? '';
-    return name === 'page.json' || /^[0-9].*\.md$/.test(name);
-  });
+  return files.some(isIssueFile);
 }
 
 function ref(key: string): IssueRef {

@@ -61,6 +61,15 @@ export function buildsGlobalPages(part = buildPart()): boolean {
 }
 
 /**
+ * Whether a content file (a path, `/`- or `\\`-separated) is one the content collections read:
+ * an item (`01.md`) or a page record (`page.json`); the patterns below in file-name form.
+ */
+export function isIssueFile(path: string): boolean {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return name === 'page.json' || /^[0-9].*\.md$/.test(name);
+}
+
+/**
  * The content collections' glob patterns (relative to the content directory): every item and
  * page record, or a shard's only (`2024-*` issue folders, or `undated/`).
  */

@@ -5,11 +5,11 @@
  * built from one year (and the global output an item export without bodies): they are removed,
  * so each output holds only what it publishes. Shared assets (`_astro/`, `public/` files) stay.
  */
-import { readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSharedAsset, ownerOf } from './ownership.ts';
 import type { BuildPart } from './part.ts';
-import { siteFiles } from '../site/files.ts';
+import { removeFiles } from '../site/files.ts';
 
 /** The label of a part build's output, at its root. */
 export const PART_FILE = 'folio-part.json';
@@ -18,16 +18,6 @@ export interface PartLabel {
   part: 'shard' | 'global';
   /** The shard's key; absent for the global build. */
   shard?: string;
-}
-
-/** Files of the project's `public/` directory, as site paths. */
-export async function publicFiles(publicDir: string): Promise<Set<string>> {
-  try {
-    return new Set(await siteFiles(publicDir));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
-    throw error;
-  }
 }
 
 /** Whether a part's output keeps `path`. */
@@ -48,24 +38,9 @@ export async function prunePart(
   shared: ReadonlySet<string>,
 ): Promise<string[]> {
   if (part.kind === 'whole') return [];
-  const removed = (await siteFiles(outDir)).filter((path) => !keeps(part, path, shared));
-  for (const path of removed) await rm(join(outDir, ...path.split('/')));
-  await removeEmptyDirs(outDir);
+  const removed = await removeFiles(outDir, (path) => keeps(part, path, shared));
   const label: PartLabel =
     part.kind === 'shard' ? { part: 'shard', shard: part.shard } : { part: 'global' };
   await writeFile(join(outDir, PART_FILE), `${JSON.stringify(label)}\n`);
   return removed;
-}
-
-async function removeEmptyDirs(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  let empty = true;
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await removeEmptyDirs(join(dir, entry.name)))) {
-      await rmdir(join(dir, entry.name));
-    } else {
-      empty = false;
-    }
-  }
-  return empty;
 }

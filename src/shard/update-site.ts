@@ -18,11 +18,11 @@
  * A run stopped during the commit (a power cut) leaves some files new and some old; the next run
  * finds the old ones by the quick check and completes it, and removes any temporary file left.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, statSync } from 'node:fs';
 import { copyFile, rename, rm, utimes } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { siteFiles } from '../site/files.ts';
+import { removeEmptyParents, removeFiles } from '../site/files.ts';
 import { each } from './each.ts';
 import { CONCURRENCY, local, type Placement } from './place-files.ts';
 
@@ -71,16 +71,6 @@ function makeParents(site: string, path: string, made: string[]): void {
   }
 }
 
-/** Removes `dir` and its parents up to (not including) the site while they are empty. */
-function removeEmpty(site: string, dir: string): void {
-  for (let d = dir; d !== '.'; d = dirname(d)) {
-    // Gone already: removed with an emptied subdirectory, as were its parents then.
-    if (!existsSync(local(site, d))) return;
-    if (readdirSync(local(site, d)).length > 0) return;
-    rmdirSync(local(site, d));
-  }
-}
-
 /**
  * Updates `site` to hold exactly `files` (each from its part) and `merged`; `rank` orders the
  * renames (lower first).
@@ -122,7 +112,7 @@ export async function updateSite(
     }
   } catch (error) {
     await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
-    for (const dir of made.reverse()) removeEmpty(site, dir);
+    for (const dir of made.reverse()) removeEmptyParents(site, dir);
     throw error;
   }
 
@@ -130,17 +120,6 @@ export async function updateSite(
   for (const { path, temporary } of staged) await rename(temporary, local(site, path));
 
   const wanted = new Set([...files.map((f) => f.path), ...merged.map((f) => f.path)]);
-  let removed = 0;
-  const emptied = new Set<string>();
-  for (const path of await siteFiles(site)) {
-    if (wanted.has(path)) continue;
-    await rm(local(site, path), { force: true });
-    emptied.add(dirname(path));
-    removed += 1;
-  }
-  // Deepest first, so that a directory is empty once its subdirectories are gone.
-  for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
-    if (dir !== '.') removeEmpty(site, dir);
-  }
+  const { length: removed } = await removeFiles(site, (path) => wanted.has(path));
   return { copied: staged.length - merged.length, kept, removed };
 }

@@ -1,5 +1,6 @@
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, rmdirSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 
 /** Every file under `dir`, as sorted site paths (`2024-05-02/01/index.html`, `/`-separated). */
 export async function siteFiles(dir: string): Promise<string[]> {
@@ -8,4 +9,45 @@ export async function siteFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
+}
+
+/** Files of the project's `public/` directory, as site paths; none when it does not exist. */
+export async function publicFiles(publicDir: string): Promise<Set<string>> {
+  try {
+    return new Set(await siteFiles(publicDir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    throw error;
+  }
+}
+
+/**
+ * Removes directory `path` of `dir` (a site path) and its parents up to, not including, `dir`,
+ * while they are empty.
+ */
+export function removeEmptyParents(dir: string, path: string): void {
+  for (let d = path; d !== '.' && d !== ''; d = dirname(d)) {
+    const local = join(dir, ...d.split('/'));
+    // Gone already: removed with an emptied subdirectory, as were its parents then.
+    if (!existsSync(local) || readdirSync(local).length > 0) return;
+    rmdirSync(local);
+  }
+}
+
+/**
+ * Removes the files of `dir` that `keep` rejects (given site paths), then the directories their
+ * removal left empty; returns the paths removed, sorted.
+ */
+export async function removeFiles(dir: string, keep: (path: string) => boolean): Promise<string[]> {
+  const removed = (await siteFiles(dir)).filter((path) => !keep(path));
+  const emptied = new Set<string>();
+  for (const path of removed) {
+    await rm(join(dir, ...path.split('/')), { force: true });
+    emptied.add(dirname(path));
+  }
+  // Deepest first, so that a directory is empty once its subdirectories are gone.
+  for (const path of [...emptied].sort((a, b) => b.length - a.length)) {
+    removeEmptyParents(dir, path);
+  }
+  return removed;
 }

@@ -17,11 +17,12 @@
  * the build counts as finished only when every other integration is done.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { FOLIO_CACHE_DIR } from './cache-dir.ts';
+import { publicFiles, removeFiles } from './files.ts';
 
 const STATE_FILE = 'output.json';
 /** Written by every build: removed before it starts. */
@@ -59,29 +60,6 @@ async function empty(dir: string): Promise<void> {
   }
 }
 
-/** Removes the files of `dir` that `keep` rejects, then the directories left empty. */
-async function prune(dir: string, keep: (path: string) => boolean): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  let removed = 0;
-  const dirs: string[] = [];
-  for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name);
-    if (entry.isDirectory()) {
-      dirs.push(path);
-    } else if (!keep(relative(dir, path))) {
-      await rm(path, { force: true });
-      removed++;
-    }
-  }
-  if (removed > 0) {
-    // Deepest first, so a directory is empty once its subdirectories are gone.
-    for (const path of dirs.sort((a, b) => b.length - a.length)) {
-      if ((await readdir(path)).length === 0) await rmdir(path);
-    }
-  }
-  return removed;
-}
-
 export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegration } {
   let outDir = '';
   let publicDir = '';
@@ -114,24 +92,19 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
       'astro:build:done': async ({ assets, logger }) => {
         const pages = new Set<string>();
         for (const urls of assets.values()) {
-          for (const url of urls) pages.add(relative(outDir, fileURLToPath(url)));
-        }
-        const publicFiles = new Set<string>();
-        if (existsSync(publicDir)) {
-          for (const entry of await readdir(publicDir, { recursive: true, withFileTypes: true })) {
-            if (!entry.isDirectory()) {
-              publicFiles.add(relative(publicDir, join(entry.parentPath, entry.name)));
-            }
+          for (const url of urls) {
+            pages.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
           }
         }
-        const removed = await prune(outDir, (path) => {
-          const [top = ''] = path.split(sep);
+        const shared = await publicFiles(publicDir);
+        const { length: removed } = await removeFiles(outDir, (path) => {
+          const [top = ''] = path.split('/');
           return (
             pages.has(path) ||
             top === CLIENT_ASSETS ||
             top === SEARCH_INDEX ||
             (top === path && SITEMAP.test(path)) ||
-            publicFiles.has(path)
+            shared.has(path)
           );
         });
         if (removed > 0) logger.info(`removed ${removed} files the last build left`);
