@@ -19,9 +19,10 @@
  * and leaves the same cache behind (`rememberStreamed`).
  */
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
+import { siteFiles } from '../site/files.ts';
 import { SHARD_FILTER } from './attributes.ts';
 import { hashHtml, type IndexCache, type PartMember } from './index-cache.ts';
 import { pageUrl, recordOf } from './record.ts';
@@ -71,12 +72,9 @@ export interface IndexReport {
 
 /** The site's HTML files, the index's own directory left out, in path order. */
 export async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .filter((file) => !relative(dir, file).startsWith(BUNDLE_DIR + sep))
-    .sort();
+  return (await siteFiles(dir))
+    .filter((path) => path.endsWith('.html') && !path.startsWith(`${BUNDLE_DIR}/`))
+    .map((path) => join(dir, ...path.split('/')));
 }
 
 /** An article page as read: its record, unless the cache knew the page and its date. */
