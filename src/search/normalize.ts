@@ -8,29 +8,43 @@
  *
  * The mapping is one UTF-16 code unit or code point in, one out, so a match found in the normalised
  * text sits at the same offsets in the original (used to highlight on the article page).
+ *
+ * The folding table (folding/table.ts, ~20 kB gzip in the browser) is loaded only for a text
+ * that needs it: `prepareFolding(text)` loads it when `text` holds a character that folds
+ * (folding/keys.ts), and normalising such a character before it is loaded is an error.
  */
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import { FOLDED } from './folding/keys.ts';
 
-/** Parses an OpenCC dictionary string (`"from to|from to"`) into single-character pairs. */
-function charTable(dict: string): Map<string, string> {
-  const table = new Map<string, string>();
-  for (const entry of dict.split('|')) {
-    const [from, to] = entry.split(' ');
-    if (from !== undefined && to !== undefined && isOneChar(from) && isOneChar(to)) {
-      table.set(from, to);
-    }
-  }
-  return table;
+const foldedBmp = Uint8Array.from(atob(FOLDED.bmp), (char) => char.charCodeAt(0));
+const foldedAstral = new Set(FOLDED.astral);
+
+let folding: ReadonlyMap<string, string> | undefined;
+
+/** Whether the folding table maps the character `char` (a string of one code point). */
+export function folds(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  if (code > 0xffff) return foldedAstral.has(code);
+  const bit = code - FOLDED.bmpFrom;
+  return bit >= 0 && ((foldedBmp[bit >> 3] ?? 0) & (1 << (bit & 7))) !== 0;
 }
 
-function isOneChar(text: string): boolean {
-  return Array.from(text).length === 1;
+/** Whether normalising `text` needs the folding table. */
+export function needsFolding(text: string): boolean {
+  for (const char of text) if (folds(char)) return true;
+  return false;
 }
 
-let variants: Map<string, string> | undefined;
-let simplified: Map<string, string> | undefined;
+/** Sets the folding table (the indexer does, from folding/table.ts). */
+export function useFolding(table: ReadonlyMap<string, string>): void {
+  folding = table;
+}
+
+/** Loads the folding table if one of `texts` needs it and it is not loaded yet. */
+export async function prepareFolding(...texts: string[]): Promise<void> {
+  if (folding !== undefined || !texts.some(needsFolding)) return;
+  const { foldingTable } = await import('./folding/table.ts');
+  folding ??= foldingTable();
+}
 
 /** The normalised form of one character (a string of one code point). */
 export function normalizeChar(char: string): string {
@@ -42,10 +56,13 @@ export function normalizeChar(char: string): string {
     return /[0-9A-Za-z]/.test(ascii) ? ascii.toLowerCase() : char;
   }
   if (/\s/u.test(char)) return ' ';
-  variants ??= new Map([...charTable(HKVariantsRev), ...charTable(TWVariantsRev)]);
-  simplified ??= charTable(TSCharacters);
-  const standard = variants.get(char) ?? char;
-  const result = simplified.get(standard) ?? simplified.get(char) ?? standard;
+  let result = char;
+  if (folds(char)) {
+    if (folding === undefined) {
+      throw new Error(`normalize: ${char} needs the folding table: await prepareFolding() first`);
+    }
+    result = folding.get(char) ?? char;
+  }
   return result.toLowerCase().length === result.length ? result.toLowerCase() : result;
 }
 

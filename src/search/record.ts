@@ -8,6 +8,11 @@ import type { CustomRecord } from 'pagefind';
 import { extractPage } from './extract.ts';
 import { INDEX_LANGUAGE } from './shard-writer.ts';
 import { encodeText } from './tokens.ts';
+import { foldingTable } from './folding/table.ts';
+import { useFolding } from './normalize.ts';
+
+// Article texts are normalised with the whole folding table at hand.
+useFolding(foldingTable());
 
 /**
  * The URL of a built file relative to the site root. Pagefind's browser API puts the base path

@@ -81,6 +81,31 @@ test('should match Traditional characters, full-width digits and punctuated quer
   expect(await page.locator('[data-status]').textContent()).toBe('没有找到相关文章。');
 });
 
+/** Opens a new page (its own cache) on `query` and lists the scripts it fetched, under BASE. */
+async function scriptsFor(query: string): Promise<{ titles: string[]; scripts: string[] }> {
+  const page = await browser.newPage();
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.js')) scripts.push(path.slice(BASE.length));
+  });
+  const found = await search(page, `?q=${encodeURIComponent(query)}`);
+  await page.close();
+  return { titles: found, scripts: scripts.sort() };
+}
+
+test('should fetch the folding table only for a query that needs it, and no search worker', async () => {
+  const simplified = await scriptsFor('图书');
+  const traditional = await scriptsFor('圖書');
+  expect(traditional.titles).toEqual(simplified.titles);
+  const added = traditional.scripts.filter((path) => !simplified.scripts.includes(path));
+  expect(added).toHaveLength(1);
+  expect(added[0]).toMatch(/^_astro\/table\.[\w-]+\.js$/);
+  expect(simplified.scripts.filter((path) => path.startsWith('pagefind/'))).toEqual([
+    'pagefind/2024/pagefind.js',
+  ]);
+});
+
 test('should filter, order and limit by date from the URL, and list the filter values', async () => {
   const page = await browser.newPage();
   expect(await search(page, '?q=社区&year=2023')).toEqual(['社区图书室上新书']);

@@ -17,7 +17,8 @@ import * as pagefind from 'pagefind';
 import type { Browser, Page, Request } from 'playwright-core';
 import { buildFixture, launchBrowser, serve, type Site } from './harness.ts';
 import { writeDevContent, type CorpusItem } from '../support/dev-corpus.ts';
-import { HAN, WORD_CHAR, queryTerms } from '../../src/search/normalize.ts';
+import { HAN, WORD_CHAR, queryTerms, useFolding } from '../../src/search/normalize.ts';
+import { foldingTable } from '../../src/search/folding/table.ts';
 import { indexTermsFor } from '../../src/search/tokens.ts';
 import { itemUrl } from '../../src/archive/urls.ts';
 
@@ -189,6 +190,7 @@ async function bytesDuring(
 }
 
 beforeAll(async () => {
+  useFolding(foldingTable());
   const content = await mkdtemp(join(tmpdir(), 'folio-dev-content-'));
   items = await writeDevContent(content);
   const outDir = await buildFixture(content);

@@ -53,14 +53,14 @@ beforeAll(async () => {
     parts.undated,
   ]);
   expect(assembled.stdout).toBe(
-    `Assembled 139 files of the global build and shards 2023, 2024, undated into ${out} ` +
-      '(136 copied, 0 kept from the previous site)\n',
+    `Assembled 141 files of the global build and shards 2023, 2024, undated into ${out} ` +
+      '(138 copied, 0 kept from the previous site)\n',
   );
   // Assembled again from the same builds, the site keeps every file; the tests below read it.
   const again = await runFolio(['assemble', '--out', out, ...Object.values(parts)]);
   expect(again.stdout).toBe(
-    `Assembled 139 files of the global build and shards 2023, 2024, undated into ${out} ` +
-      '(0 copied, 136 kept from the previous site)\n',
+    `Assembled 141 files of the global build and shards 2023, 2024, undated into ${out} ` +
+      '(0 copied, 138 kept from the previous site)\n',
   );
   whole = await buildFixture(fixture, env);
   site = await serve(out, BASE);

@@ -1,5 +1,10 @@
-import { describe, expect, test } from 'vitest';
-import { normalizeText, queryTerms } from '../../src/search/normalize.ts';
+import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { foldingTable } from '../../src/search/folding/table.ts';
+import { normalizeText, queryTerms, useFolding } from '../../src/search/normalize.ts';
+
+beforeAll(() => {
+  useFolding(foldingTable());
+});
 
 describe('normalizeText', () => {
   test('should turn Traditional characters into Simplified ones', () => {
@@ -44,5 +49,48 @@ describe('queryTerms', () => {
 
   test('should give no term for a query of punctuation and spaces only', () => {
     expect(queryTerms(' ，。！ ')).toEqual([]);
+  });
+});
+
+describe('the folding table, loaded when a text needs it', () => {
+  // Each test gets the module afresh, with no table loaded.
+  const fresh = () => import('../../src/search/normalize.ts');
+  beforeEach(() => {
+    vi.resetModules();
+  });
+
+  test('should know exactly which characters fold (every code point checked)', async () => {
+    const { folds } = await fresh();
+    const table = foldingTable();
+    const folding: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if (folds(char)) folding.push(char);
+    }
+    const code = (char: string) => char.codePointAt(0) ?? 0;
+    expect(folding).toEqual([...table.keys()].sort((a, b) => code(a) - code(b)));
+    expect(table.size).toBe(3234);
+  });
+
+  test('should normalise a text without folds before any table is loaded', async () => {
+    const { normalizeText: normalize, needsFolding } = await fresh();
+    expect(needsFolding('城南社区 ＡＢ１２')).toBe(false);
+    expect(normalize('城南社区 ＡＢ１２')).toBe('城南社区 ab12');
+  });
+
+  test('should refuse to normalise a character that folds before the table is loaded', async () => {
+    const { normalizeText: normalize, needsFolding } = await fresh();
+    expect(needsFolding('城南經濟')).toBe(true);
+    expect(() => normalize('城南經濟')).toThrow(
+      'normalize: 經 needs the folding table: await prepareFolding() first',
+    );
+  });
+
+  test('should load the table for a text that needs it, and fold with it', async () => {
+    const { normalizeText: normalize, prepareFolding } = await fresh();
+    await prepareFolding('城南', '臺灣經濟');
+    // 𨋢 (U+282E2) lies outside the Basic Multilingual Plane and folds into it.
+    expect(normalize('臺灣經濟𨋢𠮷')).toBe('台湾经济䢂𠮷');
   });
 });

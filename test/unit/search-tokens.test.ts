@@ -1,7 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { BREAK, SPACE, decodeText, encodeText, indexTermsFor } from '../../src/search/tokens.ts';
-import { normalizeText } from '../../src/search/normalize.ts';
+import { normalizeText, useFolding } from '../../src/search/normalize.ts';
+import { foldingTable } from '../../src/search/folding/table.ts';
+
+beforeAll(() => {
+  useFolding(foldingTable());
+});
 
 /** The index words of an encoded text, as Pagefind indexes them (lower case). */
 function words(encoded: string): Set<string> {

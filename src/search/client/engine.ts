@@ -19,7 +19,7 @@
  * bundle merged into it, so a new search that starts again at the first shard gets a fresh
  * instance when the last one had merged others (its files come from the browser's cache).
  */
-import { normalizeText, queryTerms } from '../normalize.ts';
+import { normalizeText, prepareFolding, queryTerms } from '../normalize.ts';
 import { decodeText, indexTermsFor } from '../tokens.ts';
 import { excerpt, type Segment } from './excerpt.ts';
 import {
@@ -88,16 +88,18 @@ function yearsBetween(from: string | null, to: string | null, known: readonly st
   return known.filter((year) => year >= low && year <= high);
 }
 
+/** The heading lines of an article (kicker, title, subtitle, byline) its metadata holds. */
+function headingsOf(meta: Record<string, string | undefined>): string[] {
+  return ['kicker', 'title', 'subtitle', 'byline'].flatMap((key) => meta[key] ?? []);
+}
+
 /**
  * The article's body: its text less the heading lines (kicker, title, subtitle, byline) the
  * result shows apart.
  */
 function bodyOf(text: string, meta: Record<string, string | undefined>): string {
   const headings = new Set(
-    ['kicker', 'title', 'subtitle', 'byline'].flatMap((key) => {
-      const value = meta[key];
-      return value === undefined ? [] : [normalizeText(value).replace(/\s+/gu, ' ').trim()];
-    }),
+    headingsOf(meta).map((value) => normalizeText(value).replace(/\s+/gu, ' ').trim()),
   );
   const lines = text.split('\n');
   let start = 0;
@@ -198,7 +200,7 @@ export function createSearchEngine(
   const engine: SearchEngine = {
     stepBytes,
     async search(request) {
-      const loaded = await load();
+      const [loaded] = await Promise.all([load(), prepareFolding(request.query)]);
       const terms = queryTerms(request.query);
       const words = terms.flatMap(indexTermsFor);
       const options: PagefindOptions = { filters: { ...request.filters } };
@@ -301,6 +303,7 @@ export function createSearchEngine(
             const batch = pending.slice(0, count - added.length);
             pending = pending.slice(batch.length);
             const fragments = await Promise.all(batch.map((r) => r.data()));
+            await prepareFolding(...fragments.flatMap((fragment) => headingsOf(fragment.meta)));
             for (const fragment of fragments) {
               const text = decodeText(fragment.content);
               if (!terms.every((term) => text.includes(term))) continue;

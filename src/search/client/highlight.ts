@@ -3,7 +3,7 @@
  * query's terms in the article text, matching the way the search does (normalised: Traditional
  * and Simplified, full-width and ASCII alike), and scrolls to the first one.
  */
-import { normalizeChar, queryTerms } from '../normalize.ts';
+import { normalizeChar, prepareFolding, queryTerms } from '../normalize.ts';
 import { matchRanges } from './excerpt.ts';
 
 /** Normalises a text and maps each UTF-16 offset of the result back to the original. */
@@ -21,7 +21,8 @@ function normalizeWithOffsets(text: string): { normal: string; offsets: number[]
   return { normal, offsets };
 }
 
-export function highlightArticle(article: Element, query: string): HTMLElement[] {
+export async function highlightArticle(article: Element, query: string): Promise<HTMLElement[]> {
+  await prepareFolding(query, article.textContent);
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
