@@ -3,11 +3,13 @@
  * benchmark's queries through the site's own search page, the first cold, the rest warm, each
  * raw and as a host that gzips text serves it (bench/measure/search-bytes.ts).
  *
- *   node bench/search.ts --dist <dir> [--seed 1] [--step-bytes N] [--further N] [--json <file>]
+ *   node bench/search.ts --dist <dir> [--seed 1] [--step-bytes N] [--further N] [--params P]
+ *                        [--json <file>]
  *
  * `--step-bytes` sets the page engine's step budget first (default: the engine's own);
  * `--further N` presses the page's more button ("更多结果" / "搜索更早的年份") up to N times after
- * each query and measures each press.
+ * each query and measures each press; `--params` adds filters or an order to the first URL
+ * (`year=2024`, `sort=oldest`), which the page's form then keeps for the other queries.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       'step-bytes': { type: 'string' },
       further: { type: 'string', default: '0' },
+      params: { type: 'string' },
       json: { type: 'string' },
     },
   });
@@ -52,6 +55,7 @@ async function main(argv: string[]): Promise<void> {
       pagePath: 'search/',
       further: Number(values.further),
       ...(stepBytes === undefined ? {} : { stepBytes }),
+      ...(values.params === undefined ? {} : { params: values.params }),
     },
     queriesFor(Number(values.seed)),
   );

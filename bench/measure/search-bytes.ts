@@ -50,8 +50,9 @@ export type SearchDriver =
    * form for the next), waiting until its `[data-status]` reports the results. With `stepBytes`,
    * the page's engine gets that step budget first and the first query goes through the form too.
    * With `further`, the page's more button is pressed up to that many times after each query.
+   * `params` (`year=2024&sort=newest`) go in the first URL, so the form holds them for the rest.
    */
-  | { kind: 'page'; pagePath: string; stepBytes?: number; further?: number };
+  | { kind: 'page'; pagePath: string; stepBytes?: number; further?: number; params?: string };
 
 const API_QUERY = (bundle: string, query: string): string => `(async () => {
   const pagefind = await import(${JSON.stringify(`/${bundle}pagefind.js`)});
@@ -195,11 +196,12 @@ export async function searchCost(
           if (driver.kind === 'api') {
             return { results: Number(await page.evaluate(API_QUERY(driver.bundle, query))) };
           }
+          const params = driver.params === undefined ? '' : `&${driver.params}`;
           if (i === 0 && driver.stepBytes === undefined) {
-            await page.goto(`${origin}/${driver.pagePath}?q=${encodeURIComponent(query)}`);
+            await page.goto(`${origin}/${driver.pagePath}?q=${encodeURIComponent(query)}${params}`);
           } else {
             if (i === 0) {
-              await page.goto(`${origin}/${driver.pagePath}`);
+              await page.goto(`${origin}/${driver.pagePath}?q=${params}`);
               await page.waitForFunction(`'folioSearch' in window`);
               await page.evaluate(`window.folioSearch.stepBytes = ${String(driver.stepBytes)}`);
             }
