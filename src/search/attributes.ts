@@ -29,11 +29,15 @@ export const FILTERS = {
 export const SORT_KEY = 'date';
 
 /**
- * A filter the indexer gives every record: the key of its shard (`2024`, `2024-2`, `undated`).
- * Not shown to readers; the browser searches shard by shard with it when results are in date
- * order, since Pagefind's sort ranks results within one bundle only.
+ * The filter that names a record's shard (`2024`, `2024-2`, `undated`). It is not in the index:
+ * the browser gives each shard it merges this filter as Pagefind's synthetic `mergeFilter` (no
+ * filter file to fetch), and searches shard by shard with it, since Pagefind's sort ranks
+ * results within one bundle only and a merged instance searches every bundle it holds.
  */
 export const SHARD_FILTER = 'shard';
+
+/** The engine bundle's directory under `pagefind/` (engine-bundle.ts): the browser's Pagefind. */
+export const ENGINE_BUNDLE = 'engine';
 
 function sortKey(date: string, page: number, order: number): string {
   return `${date}/${String(page).padStart(3, '0')}/${String(order).padStart(3, '0')}`;

@@ -23,7 +23,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { siteFiles } from '../site/files.ts';
-import { SHARD_FILTER } from './attributes.ts';
+import { ENGINE_BUNDLE } from './attributes.ts';
+import { writeEngineBundle } from './engine-bundle.ts';
 import { hashHtml, type IndexCache, type PartMember } from './index-cache.ts';
 import { pageUrl, recordOf } from './record.ts';
 import {
@@ -144,14 +145,10 @@ async function openIndex(entry: ShardEntry): Promise<pagefind.PagefindIndex> {
 
 async function addRecord(
   index: pagefind.PagefindIndex,
-  shard: ShardEntry,
   record: CustomRecord,
   file: string,
 ): Promise<void> {
-  const added = await index.addCustomRecord({
-    ...record,
-    filters: { ...record.filters, [SHARD_FILTER]: [shard.key] },
-  });
+  const added = await index.addCustomRecord(record);
   fail(added.errors, file);
 }
 
@@ -170,7 +167,7 @@ async function startIndexing(
     return { file, record };
   };
   for await (const { file, record } of readInOrder(files, concurrency, read)) {
-    await addRecord(index, shard.entry, record, file);
+    await addRecord(index, record, file);
   }
   return index;
 }
@@ -201,12 +198,19 @@ async function closeShard(
   }
 }
 
-/** Removes what a build into the same directory left of shards that are gone. */
-export async function removeOtherBundles(
-  siteDir: string,
-  entries: readonly ShardEntry[],
-): Promise<void> {
-  const keep = new Set([MANIFEST_FILE, ...entries.map((e) => e.key)]);
+/**
+ * Completes the index directory once the shards' bundles are written: the engine bundle
+ * (engine-bundle.ts) when there is a shard, and nothing left of shards that are gone from a
+ * build into the same directory.
+ */
+async function finishBundles(siteDir: string, entries: readonly ShardEntry[]): Promise<void> {
+  const [first] = entries;
+  if (first !== undefined) await writeEngineBundle(siteDir, first.key);
+  const keep = new Set([
+    MANIFEST_FILE,
+    ...(first === undefined ? [] : [ENGINE_BUNDLE]),
+    ...entries.map((e) => e.key),
+  ]);
   for (const name of await readdir(join(siteDir, BUNDLE_DIR))) {
     if (!keep.has(name))
       await rm(join(siteDir, BUNDLE_DIR, name), { recursive: true, force: true });
@@ -255,7 +259,7 @@ export async function indexArticles({
       if (shard.index !== null) {
         const record = page.record ?? recordOf(siteDir, file, page.html);
         if (record === null) throw new Error(`search index: ${file}: holds no article`);
-        await addRecord(shard.index, shard.entry, record, file);
+        await addRecord(shard.index, record, file);
       }
       cache?.remember(page.url, { hash: page.hash, date });
       shard.entry.articles++;
@@ -270,7 +274,7 @@ export async function indexArticles({
     }
     await mkdir(join(siteDir, BUNDLE_DIR), { recursive: true });
     await writeManifest(siteDir, { shards: newestFirst(entries) });
-    await removeOtherBundles(siteDir, entries);
+    await finishBundles(siteDir, entries);
     await cache?.save();
   } finally {
     await pagefind.close();
@@ -287,7 +291,7 @@ export async function indexArticles({
 /**
  * Leaves behind what indexArticles would have, for a site indexed as it was rendered
  * (stream-index.ts): each shard's bundle kept in the cache under the digest of its pages, every
- * article page remembered, and no bundle of a shard that is gone.
+ * article page remembered, the engine bundle written, and no bundle of a shard that is gone.
  */
 export async function rememberStreamed(
   siteDir: string,
@@ -306,6 +310,10 @@ export async function rememberStreamed(
     throw new Error(`search index: ${pages.length} pages indexed, the shards hold ${next}`);
   }
   for (const { url, hash, date } of pages) cache.remember(url, { hash, date });
-  await removeOtherBundles(siteDir, shards);
+  try {
+    await finishBundles(siteDir, shards);
+  } finally {
+    await pagefind.close();
+  }
   await cache.save();
 }

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The search cache's directory, inside Folio's part of the build cache (site/cache-dir.ts). */
@@ -51,13 +51,17 @@ export function hashHtml(html: Buffer): string {
 
 /**
  * A hash of what turns pages into bundles besides the pages: the indexer's own modules (this
- * folder's `.ts` files, not the browser client) and the lockfile (Pagefind, OpenCC,
- * htmlparser2 versions). A change to either indexes everything again.
+ * folder's `.ts` files and its subfolders', the folding table's included, not the browser
+ * client's) and the lockfile (Pagefind, OpenCC, htmlparser2 versions). A change to either
+ * indexes everything again.
  */
 export async function indexerFingerprint(root: string): Promise<string> {
   const hash = createHash('sha256');
   const dir = fileURLToPath(new URL('./', import.meta.url));
-  const sources = (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort();
+  const sources = (await readdir(dir, { recursive: true }))
+    .map((name) => name.split(sep).join('/'))
+    .filter((name) => name.endsWith('.ts') && !name.startsWith('client/'))
+    .sort();
   for (const name of sources) hash.update(`${name}\0`).update(await readFile(join(dir, name)));
   const lockfile = join(root, 'package-lock.json');
   if (existsSync(lockfile)) hash.update('package-lock.json\0').update(await readFile(lockfile));

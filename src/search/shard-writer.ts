@@ -11,7 +11,6 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
-import { SHARD_FILTER } from './attributes.ts';
 import type { ShardRequest, ShardResponse, ShardThreadData } from './shard-thread.ts';
 
 /** The language Pagefind files the index under. */
@@ -192,10 +191,7 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
         shards.push(current);
       }
       const shard: OpenShard = current;
-      shard.batch.push({
-        record: { ...record, filters: { ...record.filters, [SHARD_FILTER]: [shard.entry.key] } },
-        file,
-      });
+      shard.batch.push({ record, file });
       if (shard.batch.length >= BATCH) flush(shard);
       shard.entry.articles++;
       shard.entry.to = date;

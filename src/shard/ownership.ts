@@ -8,6 +8,10 @@
  * URL paths under the base (`2024-05-01/`).
  */
 import { UNDATED_SHARD } from './part.ts';
+import { ENGINE_BUNDLE } from '../search/attributes.ts';
+
+/** The search's engine bundle (src/search/engine-bundle.ts). */
+const ENGINE_PATH = `pagefind/${ENGINE_BUNDLE}/`;
 
 export type Owner =
   | { kind: 'shard'; shard: string }
@@ -62,10 +66,11 @@ export function shardSitemapBase(shard: string): string {
 }
 
 /**
- * Files every build writes alike: Astro's bundled assets (`_astro/`, named by content hash) and
- * the project's `public/` files. A shard keeps them, so its output is a site of its own; the
+ * Files every build writes alike: Astro's bundled assets (`_astro/`, named by content hash), the
+ * project's `public/` files, and the search's engine bundle (`pagefind/engine/`, written by
+ * every build that indexes). A shard keeps them, so its output is a site of its own; the
  * assembler takes one copy and checks the others are the same bytes.
  */
 export function isSharedAsset(path: string, publicFiles: ReadonlySet<string>): boolean {
-  return path.startsWith('_astro/') || publicFiles.has(path);
+  return path.startsWith('_astro/') || path.startsWith(ENGINE_PATH) || publicFiles.has(path);
 }

@@ -160,6 +160,7 @@ describe('search index reuse', () => {
       '2022',
       '2023',
       '2023-2',
+      'engine',
       'shards.json',
     ]);
     expect(await files(join(site, 'pagefind'))).toEqual(await clean(site));

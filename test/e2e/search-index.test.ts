@@ -66,6 +66,9 @@ test('should index only the article, with its metadata, filters and decodable te
   expect(JSON.parse(await readFile(join(dir, 'pagefind/shards.json'), 'utf8'))).toEqual({
     shards: [{ key: '2021', year: '2021', articles: 1, from: '2021-03-01', to: '2021-03-01' }],
   });
+  // The shard's bundle, and the engine bundle the browser merges shards into.
+  expect((await readdir(join(dir, 'pagefind'))).sort()).toEqual(['2021', 'engine', 'shards.json']);
+  expect(await readdir(join(dir, 'pagefind/engine/fragment'))).toHaveLength(1);
   const fragments = await readdir(join(dir, 'pagefind/2021/fragment'));
   expect(fragments).toHaveLength(1);
   const raw = gunzipSync(await readFile(join(dir, 'pagefind/2021/fragment', fragments[0] ?? '')));
@@ -93,7 +96,6 @@ test('should index only the article, with its metadata, filters and decodable te
     reporter: ['王小明', '李四'],
     year: ['2021'],
     decade: ['2020'],
-    shard: ['2021'],
   });
   expect(decodeText(fragment.content)).toBe(
     [

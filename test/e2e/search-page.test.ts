@@ -102,7 +102,7 @@ test('should fetch the folding table only for a query that needs it, and no sear
   expect(added).toHaveLength(1);
   expect(added[0]).toMatch(/^_astro\/table\.[\w-]+\.js$/);
   expect(simplified.scripts.filter((path) => path.startsWith('pagefind/'))).toEqual([
-    'pagefind/2024/pagefind.js',
+    'pagefind/engine/pagefind.js',
   ]);
 });
 

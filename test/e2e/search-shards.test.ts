@@ -1,10 +1,10 @@
 /**
  * The search index in shards, end to end: the fixture archive spans 2023 and 2024 (and an undated
  * page), so the build writes one Pagefind bundle per year plus one for undated articles, listed
- * newest first in `pagefind/shards.json`; the search page's own engine loads the newest bundle,
- * merges the others as a search reaches them (newest first, oldest first for oldest-first, only
- * the years filtered to), and finds, filters and orders articles of both years; the page offers
- * "search earlier years" when a step stops before its page is full.
+ * newest first in `pagefind/shards.json`, and the engine bundle; the search page loads the
+ * engine bundle and merges the shards as a search reaches them (newest first, oldest first for
+ * oldest-first, only the years filtered to), and finds, filters and orders articles of both
+ * years; the page offers "search earlier years" when a step stops before its page is full.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -135,7 +135,7 @@ test('should find articles of both years in one search, across the merged bundle
     { title: '假日里的图书馆', date: '2024-05-02' },
     { title: '社区图书室上新书', date: '2023-05-01' },
   ]);
-  expect(found.bundles).toEqual(['shards.json', '2024', '2023', 'undated']);
+  expect(found.bundles).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
   expect(problems).toEqual([]);
 });
 
@@ -164,15 +164,25 @@ test('should search the newest shard first and reach older ones only when the pa
   // A page of one: the newest shard fills it, and no file of an older bundle is fetched.
   const found = await stepped(page, { query: '图书' }, [1, 1, 1]);
   expect(found.steps).toEqual([
-    { hits: ['假日里的图书馆'], bundles: ['shards.json', '2024'], done: false, searched: 1 },
+    {
+      hits: ['假日里的图书馆'],
+      bundles: ['shards.json', 'engine', '2024'],
+      done: false,
+      searched: 1,
+    },
     // Paging past what is loaded goes on to 2023, then to the undated shard, which has none.
     {
       hits: ['社区图书室上新书'],
-      bundles: ['shards.json', '2024', '2023'],
+      bundles: ['shards.json', 'engine', '2024', '2023'],
       done: false,
       searched: 2,
     },
-    { hits: [], bundles: ['shards.json', '2024', '2023', 'undated'], done: true, searched: 3 },
+    {
+      hits: [],
+      bundles: ['shards.json', 'engine', '2024', '2023', 'undated'],
+      done: true,
+      searched: 3,
+    },
   ]);
 });
 
@@ -183,7 +193,7 @@ test('should go on to the older shard when the newest holds too few matches', as
   expect(found.steps).toEqual([
     {
       hits: ['城南社区植树忙', '社区图书室上新书'],
-      bundles: ['shards.json', '2024', '2023'],
+      bundles: ['shards.json', 'engine', '2024', '2023'],
       done: false,
       searched: 2,
     },
@@ -194,12 +204,12 @@ test('should start from the oldest shard in oldest-first order', async () => {
   const page = await browser.newPage();
   const request = { query: '', filters: { kind: 'article' }, sort: 'oldest' };
   const found = await stepped(page, request, [2]);
-  // The newest bundle carries the engine (its page list is the instance's own); the search
-  // itself goes through 2023 only, and never through the undated shard (no date to order by).
+  // The engine bundle, then 2023 only: not the newest bundle, and never the undated shard (no
+  // date to order by).
   expect(found.steps).toEqual([
     {
       hits: ['城区景点迎来客流高峰', '新建公交线路今日开通'],
-      bundles: ['shards.json', '2024', '2023'],
+      bundles: ['shards.json', 'engine', '2023'],
       done: false,
       searched: 1,
     },
@@ -216,8 +226,8 @@ test('should merge only the shards of the year filtered to', async () => {
     '2023-05-01 新建公交线路今日开通',
     '2023-05-01 城区景点迎来客流高峰',
   ]);
-  // The newest bundle carries the engine; the undated shard is never fetched.
-  expect(found.bundles).toEqual(['shards.json', '2024', '2023']);
+  // The engine bundle and 2023 only: neither the newest bundle nor the undated shard.
+  expect(found.bundles).toEqual(['shards.json', 'engine', '2023']);
   const newest = await search(page, { query: '', filters: { year: '2024' }, sort: 'newest' });
   expect(newest.hits.map((h) => h.date)).toEqual([
     '2024-05-02',
@@ -229,7 +239,7 @@ test('should merge only the shards of the year filtered to', async () => {
     '2024-05-01',
     '2024-02-29',
   ]);
-  expect(newest.bundles).toEqual(['shards.json', '2024']);
+  expect(newest.bundles).toEqual(['shards.json', 'engine', '2024']);
 });
 
 test('should offer to search earlier years when a step stops short, and keep how far in the URL', async () => {
@@ -270,7 +280,7 @@ test('should offer to search earlier years when a step stops short, and keep how
     '搜索更早的年份',
     '假日里的图书馆',
   ]);
-  expect(bundles()).toEqual(['shards.json', '2024']);
+  expect(bundles()).toEqual(['shards.json', 'engine', '2024']);
   expect(new URL(page.url()).search).toBe('?q=%E5%9B%BE%E4%B9%A6');
   await page.locator('[data-more]').click();
   expect(await view()).toEqual([
@@ -280,7 +290,7 @@ test('should offer to search earlier years when a step stops short, and keep how
     '假日里的图书馆',
     '社区图书室上新书',
   ]);
-  expect(bundles()).toEqual(['shards.json', '2024', '2023']);
+  expect(bundles()).toEqual(['shards.json', 'engine', '2024', '2023']);
   expect(new URL(page.url()).search).toBe('?q=%E5%9B%BE%E4%B9%A6&reach=2023-05-01');
   await page.locator('[data-more]').click();
   expect(await view()).toEqual([
@@ -290,7 +300,7 @@ test('should offer to search earlier years when a step stops short, and keep how
     '假日里的图书馆',
     '社区图书室上新书',
   ]);
-  expect(bundles()).toEqual(['shards.json', '2024', '2023', 'undated']);
+  expect(bundles()).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
   expect(new URL(page.url()).search).toBe('?q=%E5%9B%BE%E4%B9%A6&reach=undated');
   // A reload searches as far as the URL says at once.
   fetched.length = 0;
@@ -303,6 +313,6 @@ test('should offer to search earlier years when a step stops short, and keep how
     '假日里的图书馆',
     '社区图书室上新书',
   ]);
-  expect(bundles()).toEqual(['shards.json', '2024', '2023', 'undated']);
+  expect(bundles()).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
   expect(problems).toEqual([]);
 });

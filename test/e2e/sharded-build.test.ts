@@ -53,14 +53,14 @@ beforeAll(async () => {
     parts.undated,
   ]);
   expect(assembled.stdout).toBe(
-    `Assembled 141 files of the global build and shards 2023, 2024, undated into ${out} ` +
-      '(138 copied, 0 kept from the previous site)\n',
+    `Assembled 152 files of the global build and shards 2023, 2024, undated into ${out} ` +
+      '(149 copied, 0 kept from the previous site)\n',
   );
   // Assembled again from the same builds, the site keeps every file; the tests below read it.
   const again = await runFolio(['assemble', '--out', out, ...Object.values(parts)]);
   expect(again.stdout).toBe(
-    `Assembled 141 files of the global build and shards 2023, 2024, undated into ${out} ` +
-      '(0 copied, 138 kept from the previous site)\n',
+    `Assembled 152 files of the global build and shards 2023, 2024, undated into ${out} ` +
+      '(0 copied, 149 kept from the previous site)\n',
   );
   whole = await buildFixture(fixture, env);
   site = await serve(out, BASE);
@@ -237,7 +237,7 @@ test('should find articles of both shards in one search', async () => {
     `2024-05-02 假日里的图书馆 ${BASE}2024-05-02/01/03/`,
     `2023-05-01 社区图书室上新书 ${BASE}2023-05-01/02/01/`,
   ]);
-  expect(found.bundles).toEqual(['shards.json', '2024', '2023', 'undated']);
+  expect(found.bundles).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
   // The results lead to the pages the other shard built.
   await page.fill('#search-q', '图书');
   await page.press('#search-q', 'Enter');

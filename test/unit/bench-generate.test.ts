@@ -40,7 +40,8 @@ describe('synthetic archive', () => {
     // 5 issues of 4 pages: a raw file and a page record per page, a Markdown file per item.
     expect(da.size).toBe(5 * 4 * 2 + 150);
     expect([...db].sort()).toEqual([...da].sort());
-  });
+    // Two archives written at once: on a busy machine this takes longer than the default 5 s.
+  }, 30_000);
 
   it('should write different text for another seed', async () => {
     const [a, b] = await Promise.all([generated(30, 1), generated(30, 2)]);

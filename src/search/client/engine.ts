@@ -8,25 +8,25 @@
  *    fragments are fetched as it takes to fill a page of results.
  *
  * The index is in shards (a year, or part of one; `pagefind/shards.json`). The engine (Pagefind's
- * JS, worker and WASM) comes from the newest shard's bundle; other shards are added with
- * Pagefind's `mergeIndex` as a search reaches them (shard-plan.ts): a search starts at the newest
- * shard (the oldest for oldest-first; only the shards of the years a year filter or date range
- * names) and adds the next shards while its first page is not full, a step at a time within a
- * budget; the reader pages on or asks for earlier years to go further. Each shard is searched
- * with the `shard` filter: date order joins the shards' lists in shard order (Pagefind's sort
- * ranks within one bundle; shards are disjoint stretches of dates), relevance merges them by
- * score, so it is relevance within the shards searched. A Pagefind instance searches every
- * bundle merged into it, so a new search that starts again at the first shard gets a fresh
- * instance when the last one had merged others (its files come from the browser's cache).
+ * JS and WASM) comes from the engine bundle (`pagefind/engine/`, src/search/engine-bundle.ts),
+ * and the shards are merged into its instance with Pagefind's `mergeIndex` as a search reaches
+ * them (shard-plan.ts): a search starts at the newest shard (the oldest for oldest-first; only
+ * the shards of the years a year filter or date range names) and adds the next shards while its
+ * first page is not full, a step at a time within a budget; the reader pages on or asks for
+ * earlier years to go further. Each shard is searched with its `shard` filter (given as it is
+ * merged): date order joins the shards' lists in shard order (Pagefind's sort ranks within one
+ * bundle; shards are disjoint stretches of dates), relevance merges them by score, so it is
+ * relevance within the shards searched. A Pagefind instance searches every bundle merged into
+ * it, so a new search gets a fresh instance unless the last one holds no shard but its first
+ * (the files come from the browser's cache).
  */
 import { normalizeText, prepareFolding, queryTerms } from '../normalize.ts';
 import { decodeText, indexTermsFor } from '../tokens.ts';
 import { excerpt, type Segment } from './excerpt.ts';
 import {
-  bundleOptions,
-  bundlePath,
   createPagefind,
   loadPagefindModule,
+  mergeShard,
   loadShards,
   type PagefindInstance,
   type PagefindModule,
@@ -171,27 +171,30 @@ export function createSearchEngine(
   }
   let loading: Promise<Loaded> | undefined;
   const load = (): Promise<Loaded> =>
-    (loading ??= loadShards(base).then(async (shards) => {
-      const newest = shards[0];
-      return {
-        shards,
-        module: newest === undefined ? null : await loadPagefindModule(base, newest.key),
-      };
-    }));
+    (loading ??= loadShards(base).then(async (shards) => ({
+      shards,
+      module: shards.length === 0 ? null : await loadPagefindModule(base),
+    })));
   let current: Session | null = null;
-  /** The instance for a new search: the last one, unless it has merged other bundles. */
-  const session = async (module: PagefindModule, newest: Shard): Promise<Session> => {
-    if (current === null || current.merged.size > 0) {
-      current = { pagefind: await createPagefind(module, base, newest.key), merged: new Map() };
+  /**
+   * The instance for a new search that starts at shard `first`: the last one, unless it holds
+   * a shard other than `first` (an instance searches every bundle merged into it, and loads
+   * their index chunks for every query).
+   */
+  const session = async (module: PagefindModule, first: Shard): Promise<Session> => {
+    const fits =
+      current !== null &&
+      (current.merged.size === 0 || (current.merged.size === 1 && current.merged.has(first.key)));
+    if (current === null || !fits) {
+      current = { pagefind: await createPagefind(module, base), merged: new Map() };
     }
     return current;
   };
-  /** Adds a shard's bundle to the session (the newest is the instance's own). */
-  const merge = (s: Session, newest: Shard, shard: Shard): Promise<void> => {
-    if (shard.key === newest.key) return Promise.resolve();
+  /** Adds a shard's bundle to the session. */
+  const merge = (s: Session, shard: Shard): Promise<void> => {
     let merging = s.merged.get(shard.key);
     if (merging === undefined) {
-      merging = s.pagefind.mergeIndex(bundlePath(base, shard.key), bundleOptions(base));
+      merging = mergeShard(s.pagefind, base, shard.key);
       s.merged.set(shard.key, merging);
     }
     return merging;
@@ -219,11 +222,12 @@ export function createSearchEngine(
       if (words.length === 0 && options.sort === undefined) {
         options.sort = { [SORT_KEY]: 'desc' };
       }
-      const newest = loaded.shards[0];
-      if (loaded.module === null || newest === undefined) return emptyRun(terms);
+      if (loaded.module === null) return emptyRun(terms);
       // The shards this search goes through: those of the years it is filtered to and of its
-      // date range, else all.
-      const yearFilter = options.filters?.['year'];
+      // date range, else all. A shard holds one year, so Pagefind need not filter by year (and
+      // fetch the year filter's file for it): the shard filter says as much.
+      const { year: yearFilter, ...pagefindFilters } = options.filters ?? {};
+      options.filters = pagefindFilters;
       const wanted =
         yearFilter === undefined
           ? null
@@ -236,8 +240,9 @@ export function createSearchEngine(
       const sort =
         options.sort === undefined ? 'relevance' : request.sort === 'oldest' ? 'oldest' : 'newest';
       const order = searchOrder(loaded.shards, sort, wanted, request);
-      if (order.length === 0) return emptyRun(terms);
-      const s = await session(loaded.module, newest);
+      const [first] = order;
+      if (first === undefined) return emptyRun(terms);
+      const s = await session(loaded.module, first);
       const query = words.length > 0 ? words.join(' ') : null;
       const inRange = (date: string | null): boolean =>
         (request.from === null || (date !== null && date >= request.from)) &&
@@ -252,7 +257,7 @@ export function createSearchEngine(
       const searchNext = async (): Promise<void> => {
         const shard = order[searched];
         if (shard === undefined) return;
-        await merge(s, newest, shard);
+        await merge(s, shard);
         const found = await s.pagefind.search(query, {
           ...options,
           filters: { ...options.filters, [SHARD_FILTER]: shard.key },

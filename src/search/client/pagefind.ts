@@ -2,6 +2,8 @@
  * The part of Pagefind's browser API (`pagefind/pagefind.js` in the built site) that Folio uses.
  * The bundle is generated at build time, so it is loaded at run time, not bundled.
  */
+import { ENGINE_BUNDLE, SHARD_FILTER } from '../attributes.ts';
+
 export type PagefindFilter = string | string[] | { any: string[] };
 
 export interface PagefindOptions {
@@ -71,22 +73,29 @@ export function bundleOptions(base: string): Record<string, unknown> {
   return { baseUrl: base, excerptLength: 0, noWorker: true };
 }
 
-/** Loads the Pagefind engine (`pagefind.js`) of one shard's bundle. */
-export async function loadPagefindModule(base: string, key: string): Promise<PagefindModule> {
-  const url = `${bundlePath(base, key)}pagefind.js`;
+/** Loads the Pagefind engine (`pagefind.js`) of the engine bundle. */
+export async function loadPagefindModule(base: string): Promise<PagefindModule> {
+  const url = `${bundlePath(base, ENGINE_BUNDLE)}pagefind.js`;
   return (await import(/* @vite-ignore */ url)) as PagefindModule;
 }
 
-/** A new Pagefind instance on one shard's bundle: the instance others are merged into. */
+/** A new Pagefind instance on the engine bundle, which the shards are merged into. */
 export async function createPagefind(
   module: PagefindModule,
   base: string,
-  key: string,
 ): Promise<PagefindInstance> {
   const instance = module.createInstance({
-    basePath: bundlePath(base, key),
+    basePath: bundlePath(base, ENGINE_BUNDLE),
     ...bundleOptions(base),
   });
   await instance.init();
   return instance;
+}
+
+/** Merges a shard's bundle into `instance`, its articles under the `shard` filter of its key. */
+export function mergeShard(instance: PagefindInstance, base: string, key: string): Promise<void> {
+  return instance.mergeIndex(bundlePath(base, key), {
+    ...bundleOptions(base),
+    mergeFilter: { [SHARD_FILTER]: key },
+  });
 }
