@@ -13,8 +13,15 @@ import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 import type { ShardRequest, ShardResponse, ShardThreadData } from './shard-thread.ts';
 
-/** The language Pagefind files the index under. */
-export const INDEX_LANGUAGE = 'zh';
+/**
+ * The language Pagefind files the index under: `und` (undetermined), since the index form
+ * (tokens.ts) is no natural language. Pagefind runs its word segmenter only for `zh` and `ja`,
+ * and a stemmer only for the languages it has one for; for `und` it splits the text at
+ * whitespace, which is how Folio's index form is already cut. Under `zh` it segmented every
+ * text again (the most CPU time of adding a record) and stored a zero-width space after each
+ * token of every fragment.
+ */
+export const INDEX_LANGUAGE = 'und';
 /** The index directory, inside the built site. */
 export const BUNDLE_DIR = 'pagefind';
 /** The list of shard bundles, inside the index directory. */
