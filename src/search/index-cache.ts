@@ -1,7 +1,8 @@
 /**
  * What the search indexer keeps between builds, so a rebuild indexes only the parts whose
- * articles changed and copies the others' bundles from the last build — or leaves them where
- * they are, when the output directory is the one the last build wrote (site/output-dir.ts).
+ * articles changed and takes the others' bundles from the last build (their files linked) —
+ * or leaves them where they are, when the output directory is the one the last build wrote
+ * (site/output-dir.ts).
  *
  * Kept in its own directory under the build cache (an output directory can be emptied or be
  * another one):
@@ -11,15 +12,16 @@
  * - `bundles/<digest>/`: each part's Pagefind bundle, under a digest of what made it: the
  *   indexer's code and dependencies (`indexerFingerprint`), the part's key, and the URL and HTML
  *   hash of each of its pages in order. Equal digest, equal records in equal order: the same
- *   bundle, so it is copied instead of indexed again.
+ *   bundle, so it is linked instead of indexed again.
  *
  * Only the bundles the latest build used are kept.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linkTree } from '../site/files.ts';
 
 /** The search cache's directory, inside Folio's part of the build cache (site/cache-dir.ts). */
 export const SEARCH_CACHE_DIR = 'search';
@@ -148,18 +150,22 @@ export class IndexCache {
       this.#previousOutputs.get(key) === digest && existsSync(join(target, ENTRY_FILE));
     if (!inPlace) {
       await rm(target, { recursive: true, force: true });
-      await cp(bundle, target, { recursive: true });
+      await linkTree(bundle, target);
     }
     this.#outputs.set(key, digest);
     return true;
   }
 
-  /** Keeps a copy of shard `key`'s bundle, just written to `source`, under `digest`. */
+  /**
+   * Keeps shard `key`'s bundle, just written to `source`, under `digest`: its files linked, not
+   * copied (a bundle is never written in place: its directory is removed before it is written
+   * again), so keeping every bundle of a build costs next to nothing.
+   */
   async keep(key: string, digest: string, source: string): Promise<void> {
     const bundle = join(this.#dir, BUNDLES, digest);
     const temporary = `${bundle}.tmp-${process.pid}`;
     await rm(temporary, { recursive: true, force: true });
-    await cp(source, temporary, { recursive: true });
+    await linkTree(source, temporary);
     await rm(bundle, { recursive: true, force: true });
     await rename(temporary, bundle);
     this.#outputs.set(key, digest);

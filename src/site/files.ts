@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, rmdirSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
+import { copyFile, link, readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { each } from '../shard/each.ts';
 
 /** Every file under `dir`, as sorted site paths (`2024-05-02/01/index.html`, `/`-separated). */
 export async function siteFiles(dir: string): Promise<string[]> {
@@ -50,4 +51,38 @@ export async function removeFiles(dir: string, keep: (path: string) => boolean):
     removeEmptyParents(dir, path);
   }
   return removed;
+}
+
+/** Files linked at once. */
+const LINKS_AT_ONCE = 16;
+
+/** Errors of a link that a copy gets past: another file system, or one without hard links. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
+
+/**
+ * Makes `target` (which must not exist) hold the files of `source`: each a hard link to the
+ * source's file, or a copy where the two directories cannot share it. Only for trees that no
+ * one writes in place: whoever writes such a tree again removes it first, so that the other
+ * names keep the old bytes.
+ */
+export async function linkTree(source: string, target: string): Promise<void> {
+  const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  const rel = (e: { parentPath: string; name: string }): string =>
+    relative(source, join(e.parentPath, e.name));
+  mkdirSync(target, { recursive: true });
+  // A parent sorts before its children.
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map(rel)
+    .sort();
+  for (const dir of dirs) mkdirSync(join(target, dir));
+  const files = entries.filter((e) => e.isFile()).map(rel);
+  await each(files, LINKS_AT_ONCE, async (file) => {
+    try {
+      await link(join(source, file), join(target, file));
+    } catch (error) {
+      if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      await copyFile(join(source, file), join(target, file));
+    }
+  });
 }
