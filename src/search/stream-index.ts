@@ -56,6 +56,18 @@ export function pathUnderBase(urlPath: string, base: string): string | null {
   return path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : null;
 }
 
+/**
+ * The paths in the order the indexer takes their pages: by file, so the archive's dated pages
+ * (`2024-05-01/…`) come before the pages that span it (calendar, reporters, home …), which Astro
+ * would render first. The last shard then closes while those pages are still being rendered,
+ * instead of after the last page. Paths of equal file (none in a Folio build) keep their order.
+ */
+export function renderOrder<T extends { pathname: string }>(paths: readonly T[]): T[] {
+  const keyed = paths.map((path) => ({ path, file: pageFile(path.pathname) }));
+  keyed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return keyed.map(({ path }) => path);
+}
+
 /** Pages sent to the thread in one message. */
 const BATCH = 32;
 
@@ -118,7 +130,7 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
             files: [...new Set(files)].sort(),
             ...(maxArticles === undefined ? {} : { maxArticles }),
           });
-          return paths;
+          return renderOrder(paths);
         },
         async render(request, options) {
           const rendered = await prerenderer.render(request, options);

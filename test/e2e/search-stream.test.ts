@@ -187,6 +187,27 @@ test('should map request paths to page paths, and page paths to the files Astro 
   expect(pathUnderBase('/reporters/%E7%8E%8B/', '/')).toBe('/reporters/王/');
 });
 
+test('should have the pages rendered in the order the indexer takes them: dated pages first', async () => {
+  const route = { type: 'page' } as RouteData;
+  const paths = ['/', '/404', '/reporters/王小明', '/2021-03-01/02/01', '/calendar', '/2021-03-01'];
+  const stream = streamIndex({ siteDir: site, base: BASE });
+  const prerenderer = stream.wrap({
+    name: 'stand-in',
+    getStaticPaths: () => Promise.resolve(paths.map((pathname) => ({ pathname, route }))),
+    render: () => Promise.resolve(new Response('')),
+  } satisfies AstroPrerenderer);
+  const ordered = await prerenderer.getStaticPaths();
+  expect(ordered.map(({ pathname }) => pathname)).toEqual([
+    '/2021-03-01/02/01',
+    '/2021-03-01',
+    '/404',
+    '/calendar',
+    '/',
+    '/reporters/王小明',
+  ]);
+  await stream.finish();
+});
+
 test('should build, while pages are rendered, the bundles the indexer builds from disk', async () => {
   const html = pages();
   const result = await build(html);
