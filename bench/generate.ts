@@ -4,15 +4,21 @@
  *
  *   node bench/generate.ts --articles 10000 [--seed 1] [--start 2015-01-01] \
  *     [--raw <dir>] [--content <dir>] [--paper <name>]
+ *   node bench/generate.ts --add-day 2025-08-20 [--seed 1] [--raw <dir>] [--content <dir>]
+ *
+ * `--add-day` writes one more issue (30 items) of that date into directories that hold an
+ * archive already, removing nothing: the "one more day" of an incremental rebuild.
  */
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateArchive, type ArchiveOptions } from './synth/archive.ts';
+import { generateArchive, generateDay, type ArchiveOptions } from './synth/archive.ts';
 import { writeDay, type WriteTargets } from './synth/write.ts';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_PAPER = '样张日报';
+/** Items of the issue `--add-day` writes. */
+export const DAY_ITEMS = 30;
 
 export interface GenerateStats {
   issues: number;
@@ -45,6 +51,26 @@ export async function generate(
   return stats;
 }
 
+/**
+ * Writes one more issue, of `date` (`DAY_ITEMS` items), into targets that may hold an archive
+ * already; nothing is removed.
+ */
+export async function addDay(
+  date: string,
+  seed: number,
+  targets: WriteTargets,
+): Promise<{ date: string; items: number }> {
+  const parsed = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== date) {
+    throw new Error(`--add-day: a date (YYYY-MM-DD), not "${date}"`);
+  }
+  if (targets.raw === undefined && targets.content === undefined) {
+    throw new Error('generate: give --raw <dir> and/or --content <dir>');
+  }
+  await writeDay(generateDay(seed, date, DAY_ITEMS), targets);
+  return { date, items: DAY_ITEMS };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -55,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       raw: { type: 'string' },
       content: { type: 'string' },
       paper: { type: 'string', default: DEFAULT_PAPER },
+      'add-day': { type: 'string' },
     },
   });
   const articles = Number(values.articles);
@@ -62,14 +89,17 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(articles) || articles < 1)
     throw new Error('--articles: a positive integer');
   if (!Number.isInteger(seed)) throw new Error('--seed: an integer');
-  const stats = await generate(
-    { articles, seed, start: values.start },
-    {
-      raw: values.raw === undefined ? undefined : resolve(values.raw),
-      content: values.content === undefined ? undefined : resolve(values.content),
-      paper: values.paper,
-    },
-  );
+  const targets: WriteTargets = {
+    raw: values.raw === undefined ? undefined : resolve(values.raw),
+    content: values.content === undefined ? undefined : resolve(values.content),
+    paper: values.paper,
+  };
+  const day = values['add-day'];
+  if (day !== undefined) {
+    console.log(JSON.stringify(await addDay(day, seed, targets)));
+    return 0;
+  }
+  const stats = await generate({ articles, seed, start: values.start }, targets);
   console.log(JSON.stringify(stats));
   return 0;
 }

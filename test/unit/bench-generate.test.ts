@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { itemSchema, pageSchema } from '../../src/archive/schema.ts';
-import { generate } from '../../bench/generate.ts';
+import { addDay, generate } from '../../bench/generate.ts';
 import { generateArchive, issuePlan } from '../../bench/synth/archive.ts';
 import { doubledBanner, wrap } from '../../bench/synth/layout.ts';
 
@@ -42,6 +42,22 @@ describe('synthetic archive', () => {
     expect([...db].sort()).toEqual([...da].sort());
     // Two archives written at once: on a busy machine this takes longer than the default 5 s.
   }, 30_000);
+
+  it('should add one more issue beside an archive, changing none of its files', async () => {
+    const dir = await generated(60, 5);
+    const before = await digest(dir);
+    const targets = { raw: join(dir, 'raw'), content: join(dir, 'content'), paper: '样张日报' };
+    expect(await addDay('2015-01-05', 5, targets)).toEqual({ date: '2015-01-05', items: 30 });
+    const after = await digest(dir);
+    const added = [...after.keys()].filter((path) => !before.has(path));
+    // 4 pages: a raw file and a page record each, and a Markdown file per item.
+    expect(added.filter((path) => path.includes('/2015-01-05/'))).toHaveLength(4 * 2 + 30);
+    expect(added).toHaveLength(4 * 2 + 30);
+    for (const [path, hash] of before) expect(after.get(path)).toBe(hash);
+    await expect(addDay('2015-02-30', 5, targets)).rejects.toThrow(
+      '--add-day: a date (YYYY-MM-DD), not "2015-02-30"',
+    );
+  });
 
   it('should write different text for another seed', async () => {
     const [a, b] = await Promise.all([generated(30, 1), generated(30, 2)]);
