@@ -15,23 +15,30 @@ import * as pagefind from 'pagefind';
 import { ENGINE_BUNDLE } from './attributes.ts';
 import { BUNDLE_DIR, INDEX_LANGUAGE, fail } from './shard-writer.ts';
 
-/** The Pagefind version that wrote the bundle in `dir`, from its entry file; null if none. */
-async function bundleVersion(dir: string): Promise<string | null> {
+/**
+ * What makes a bundle's engine: the Pagefind version that wrote the bundle in `dir` and the
+ * languages its index is filed under, from its entry file; null if it has none.
+ */
+async function engineOf(dir: string): Promise<string | null> {
   const file = join(dir, 'pagefind-entry.json');
   if (!existsSync(file)) return null;
-  return (JSON.parse(await readFile(file, 'utf8')) as { version?: string }).version ?? null;
+  const entry = JSON.parse(await readFile(file, 'utf8')) as {
+    version?: string;
+    languages?: Record<string, unknown>;
+  };
+  return JSON.stringify([entry.version ?? null, Object.keys(entry.languages ?? {}).sort()]);
 }
 
 /**
  * Writes `pagefind/engine/` into the site `siteDir` beside the shard bundle `shardKey` (any
- * shard of this build), unless the same Pagefind version wrote it already. Uses Pagefind's
- * service, which the caller closes (`pagefind.close()`).
+ * shard of this build), unless one of the same Pagefind version and index language is there
+ * already. Uses Pagefind's service, which the caller closes (`pagefind.close()`).
  */
 export async function writeEngineBundle(siteDir: string, shardKey: string): Promise<void> {
   const bundles = join(siteDir, BUNDLE_DIR);
   const target = join(bundles, ENGINE_BUNDLE);
-  const version = await bundleVersion(join(bundles, shardKey));
-  if (version !== null && (await bundleVersion(target)) === version) return;
+  const engine = await engineOf(join(bundles, shardKey));
+  if (engine !== null && (await engineOf(target)) === engine) return;
   const { index, errors } = await pagefind.createIndex({});
   fail(errors, 'cannot create the engine bundle');
   if (index === undefined) throw new Error('search index: cannot create the engine bundle');

@@ -3,11 +3,13 @@
  * record Folio meant — URL under the base path, metadata, filters, and text that decodes back.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
 import { indexArticles } from '../../src/search/index-articles.ts';
+import { writeEngineBundle } from '../../src/search/engine-bundle.ts';
 import { decodeText, encodeText } from '../../src/search/tokens.ts';
 import { articleIndexAttributes } from '../../src/search/attributes.ts';
 import type { ItemData } from '../../src/archive/schema.ts';
@@ -143,6 +145,34 @@ test('should cut a year larger than the part size into shards, listed newest fir
       'search index: articles per shard must be a positive integer: 0',
     );
   } finally {
+    await rm(site, { recursive: true, force: true });
+  }
+});
+
+test('should write the engine bundle again only when Pagefind or the index language changed', async () => {
+  const site = await mkdtemp(join(tmpdir(), 'folio-engine-'));
+  const entry = (language: string): string =>
+    JSON.stringify({ version: '1.6.0', languages: { [language]: { page_count: 1 } } });
+  const engineEntry = join(site, 'pagefind/engine/pagefind-entry.json');
+  const languages = async (): Promise<string[]> =>
+    Object.keys(
+      (JSON.parse(await readFile(engineEntry, 'utf8')) as { languages: object }).languages,
+    );
+  try {
+    await mkdir(join(site, 'pagefind/2021'), { recursive: true });
+    await writeFile(join(site, 'pagefind/2021/pagefind-entry.json'), entry('und'));
+    // An engine of an index filed under another language, as an older build left it.
+    await mkdir(join(site, 'pagefind/engine'), { recursive: true });
+    await writeFile(engineEntry, entry('zh'));
+    await writeEngineBundle(site, '2021');
+    expect(await languages()).toEqual(['und']);
+    expect(await readdir(join(site, 'pagefind'))).toEqual(['2021', 'engine']);
+    const written = await stat(engineEntry);
+    // The same version and language: left as it is.
+    await writeEngineBundle(site, '2021');
+    expect((await stat(engineEntry)).mtimeMs).toBe(written.mtimeMs);
+  } finally {
+    await pagefind.close();
     await rm(site, { recursive: true, force: true });
   }
 });
