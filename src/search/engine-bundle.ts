@@ -13,14 +13,14 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { ENGINE_BUNDLE } from './attributes.ts';
-import { BUNDLE_DIR, INDEX_LANGUAGE, fail } from './shard-writer.ts';
+import { BUNDLE_DIR, ENTRY_FILE, INDEX_LANGUAGE, fail } from './shard-writer.ts';
 
 /**
  * What makes a bundle's engine: the Pagefind version that wrote the bundle in `dir` and the
  * languages its index is filed under, from its entry file; null if it has none.
  */
 async function engineOf(dir: string): Promise<string | null> {
-  const file = join(dir, 'pagefind-entry.json');
+  const file = join(dir, ENTRY_FILE);
   if (!existsSync(file)) return null;
   const entry = JSON.parse(await readFile(file, 'utf8')) as {
     version?: string;

@@ -22,13 +22,12 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { linkTree } from '../site/files.ts';
+import { ENTRY_FILE } from './shard-writer.ts';
 
 /** The search cache's directory, inside Folio's part of the build cache (site/cache-dir.ts). */
 export const SEARCH_CACHE_DIR = 'search';
 const FILES = 'files.json';
 const BUNDLES = 'bundles';
-/** A file every Pagefind bundle has. */
-const ENTRY_FILE = 'pagefind-entry.json';
 const VERSION = 2;
 
 /** What the last build learned of an article page. */

@@ -24,6 +24,8 @@ import type { ShardRequest, ShardResponse, ShardThreadData } from './shard-threa
 export const INDEX_LANGUAGE = 'und';
 /** The index directory, inside the built site. */
 export const BUNDLE_DIR = 'pagefind';
+/** A bundle's entry file, written last by Pagefind: its version and index languages. */
+export const ENTRY_FILE = 'pagefind-entry.json';
 /** The list of shard bundles, inside the index directory. */
 export const MANIFEST_FILE = 'shards.json';
 /** The shard of articles without a date. */
