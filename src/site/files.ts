@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
 import { copyFile, link, readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { each } from '../shard/each.ts';
+import { local, makeDirs } from '../shard/place-files.ts';
 
 /** Every file under `dir`, as sorted site paths (`2024-05-02/01/index.html`, `/`-separated). */
 export async function siteFiles(dir: string): Promise<string[]> {
@@ -66,23 +67,15 @@ const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
  * names keep the old bytes.
  */
 export async function linkTree(source: string, target: string): Promise<void> {
-  const entries = await readdir(source, { recursive: true, withFileTypes: true });
-  const rel = (e: { parentPath: string; name: string }): string =>
-    relative(source, join(e.parentPath, e.name));
+  const files = await siteFiles(source);
   mkdirSync(target, { recursive: true });
-  // A parent sorts before its children.
-  const dirs = entries
-    .filter((e) => e.isDirectory())
-    .map(rel)
-    .sort();
-  for (const dir of dirs) mkdirSync(join(target, dir));
-  const files = entries.filter((e) => e.isFile()).map(rel);
+  makeDirs(target, files);
   await each(files, LINKS_AT_ONCE, async (file) => {
     try {
-      await link(join(source, file), join(target, file));
+      await link(local(source, file), local(target, file));
     } catch (error) {
       if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      await copyFile(join(source, file), join(target, file));
+      await copyFile(local(source, file), local(target, file));
     }
   });
 }
