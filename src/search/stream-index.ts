@@ -120,7 +120,9 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
       return {
         ...prerenderer,
         async getStaticPaths() {
-          const paths = await prerenderer.getStaticPaths();
+          // A bare list, or (Astro 7.4 on) the list with the incremental build's metadata.
+          const result = await prerenderer.getStaticPaths();
+          const paths = Array.isArray(result) ? result : result.paths;
           const files = paths
             .filter(({ route }) => route.type === 'page')
             .map(({ pathname }) => join(siteDir, pageFile(pathname)));
@@ -130,7 +132,9 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
             files: [...new Set(files)].sort(),
             ...(maxArticles === undefined ? {} : { maxArticles }),
           });
-          return renderOrder(paths);
+          return Array.isArray(result)
+            ? renderOrder(paths)
+            : { ...result, paths: renderOrder(paths) };
         },
         async render(request, options) {
           const rendered = await prerenderer.render(request, options);

@@ -102,12 +102,15 @@ function runPart(
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const last: string[] = [];
+    // Why it failed: the CLI's own error line (`folio build: <file>: …`), which a code frame
+    // of the faulty text may follow; else the last line the part printed.
+    let cliError: string | null = null;
+    let lastLine = '';
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         if (line.trim() === '') return;
-        last.push(line);
-        if (last.length > 5) last.shift();
+        if (/^folio [a-z]+: /.test(line)) cliError = line;
+        lastLine = line;
         log(`[${part}] ${line}`);
       });
     }
@@ -116,7 +119,7 @@ function runPart(
       if (code === 0) done();
       else {
         const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
-        const why = last.at(-1) ?? '';
+        const why = cliError ?? lastLine;
         fail(new Error(`${partName(part)} failed (${how})${why === '' ? '' : `: ${why}`}`));
       }
     });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { AstroPrerenderer, RouteData } from 'astro';
+import type { AstroPrerenderer, RouteData, StaticPathsMetadata } from 'astro';
 import { indexArticles, rememberStreamed } from '../../src/search/index-articles.ts';
 import { IndexCache } from '../../src/search/index-cache.ts';
 import { pageFile, pathUnderBase, streamIndex } from '../../src/search/stream-index.ts';
@@ -196,7 +196,8 @@ test('should have the pages rendered in the order the indexer takes them: dated 
     getStaticPaths: () => Promise.resolve(paths.map((pathname) => ({ pathname, route }))),
     render: () => Promise.resolve(new Response('')),
   } satisfies AstroPrerenderer);
-  const ordered = await prerenderer.getStaticPaths();
+  const result = await prerenderer.getStaticPaths();
+  const ordered = Array.isArray(result) ? result : result.paths;
   expect(ordered.map(({ pathname }) => pathname)).toEqual([
     '/2021-03-01/02/01',
     '/2021-03-01',
@@ -205,6 +206,27 @@ test('should have the pages rendered in the order the indexer takes them: dated 
     '/',
     '/reporters/王小明',
   ]);
+  await stream.finish();
+});
+
+test('should keep the incremental build metadata Astro hands beside the paths, in render order', async () => {
+  const route = { type: 'page' } as RouteData;
+  const metadata: StaticPathsMetadata = { staticImages: [], referencedImages: [] };
+  const stream = streamIndex({ siteDir: site, base: BASE });
+  const prerenderer = stream.wrap({
+    name: 'stand-in',
+    getStaticPaths: () =>
+      Promise.resolve({
+        paths: ['/', '/2021-03-01'].map((pathname) => ({ pathname, route })),
+        metadata,
+      }),
+    render: () => Promise.resolve(new Response('')),
+  } satisfies AstroPrerenderer);
+  const result = await prerenderer.getStaticPaths();
+  expect(Array.isArray(result)).toBe(false);
+  if (Array.isArray(result)) return;
+  expect(result.metadata).toBe(metadata);
+  expect(result.paths.map(({ pathname }) => pathname)).toEqual(['/2021-03-01', '/']);
   await stream.finish();
 });
 
