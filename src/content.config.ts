@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { itemSchema, pageSchema } from './archive/schema.ts';
-import { contentDir } from './archive/content-dir.ts';
+import { contentDir, entryId } from './archive/content-dir.ts';
 import { buildPart, contentPatterns } from './shard/part.ts';
 import { withoutPageText, withoutRendering } from './shard/metadata-loader.ts';
 
@@ -10,11 +10,14 @@ import { withoutPageText, withoutRendering } from './shard/metadata-loader.ts';
 const part = buildPart();
 const patterns = contentPatterns(part);
 const global = part.kind === 'global';
+/** Ids are content paths without extension, in every build and for every loader. */
+const generateId = ({ entry }: { entry: string }): string => entryId(entry);
 
 /** One entry per article or photo: `content/<date>/<NN>/<kk>.md`, id `<date>/<NN>/<kk>`. */
 const itemLoader = glob({
   base: contentDir(),
   pattern: patterns.items,
+  generateId,
   ...(global && { retainBody: false }),
 });
 const items = defineCollection({
@@ -23,7 +26,7 @@ const items = defineCollection({
 });
 
 /** One entry per page (版): `content/<date>/<NN>/page.json`, id `<date>/<NN>/page`. */
-const pageLoader = glob({ base: contentDir(), pattern: patterns.pages });
+const pageLoader = glob({ base: contentDir(), pattern: patterns.pages, generateId });
 const pages = defineCollection({
   loader: global ? withoutPageText(pageLoader) : pageLoader,
   schema: pageSchema,
