@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { itemSchema, pageSchema } from './archive/schema.ts';
 import { contentDir, entryId } from './archive/content-dir.ts';
 import { buildPart, contentPatterns } from './shard/part.ts';
-import { withoutPageText, withoutRendering } from './shard/metadata-loader.ts';
+import { frontMatterLoader, withoutPageText } from './shard/metadata-loader.ts';
 
 // A shard build reads its shard's folders only; the global build reads every item's front
 // matter and page record, but renders no body and keeps no raw text (it builds no article page).
@@ -14,14 +14,10 @@ const global = part.kind === 'global';
 const generateId = ({ entry }: { entry: string }): string => entryId(entry);
 
 /** One entry per article or photo: `content/<date>/<NN>/<kk>.md`, id `<date>/<NN>/<kk>`. */
-const itemLoader = glob({
-  base: contentDir(),
-  pattern: patterns.items,
-  generateId,
-  ...(global && { retainBody: false }),
-});
 const items = defineCollection({
-  loader: global ? withoutRendering(itemLoader) : itemLoader,
+  loader: global
+    ? frontMatterLoader({ base: contentDir(), pattern: patterns.items })
+    : glob({ base: contentDir(), pattern: patterns.items, generateId }),
   schema: itemSchema,
 });
 

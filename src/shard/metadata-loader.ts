@@ -1,38 +1,85 @@
 /**
  * The global build's view of the content: what the pages that span the archive need (every item's
  * front matter, every page record's number and name), without what only article and page views
- * show. Wrapped around Astro's glob loader, so entries are found, named and validated exactly as
- * in every other build:
- * - items: Markdown is not rendered (the loader is handed Astro's entry types without their
- *   render functions) and bodies are not kept (`retainBody: false`, set by the caller);
- * - page records: validated whole, then kept without their raw text (no global page shows it).
+ * show.
+ * - items: front matter only, read by Astro's own Markdown entry type and validated by the
+ *   collection's schema as in every build; the body is neither rendered nor kept. A file whose
+ *   size, times and inode are those it had when last read is not read again (the global build
+ *   runs after every change of any year, over every item of the archive);
+ * - page records: Astro's glob loader, validated whole, then kept without their raw text (no
+ *   global page shows it).
  */
+import { glob, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { entryId } from '../archive/content-dir.ts';
+import { each } from './each.ts';
 
 /** How Astro hands a loader the file types it knows (not part of `LoaderContext`'s type). */
 interface EntryTypes {
-  entryTypes?: Map<string, Record<string, unknown>>;
+  entryTypes?: Map<string, Partial<EntryType>>;
 }
 
-/** `loader`, without rendering the Markdown of what it loads. */
-export function withoutRendering(loader: Loader): Loader {
+/** What Astro's entry type for Markdown does that the global build needs. */
+interface EntryType {
+  getEntryInfo(file: {
+    contents: string;
+    fileUrl: URL;
+  }): Promise<{ data: Record<string, unknown> }> | { data: Record<string, unknown> };
+}
+
+/** Files read at once. */
+const READS = 16;
+
+/** Astro's reader of Markdown entries: front matter and body. */
+function markdownEntryType(context: LoaderContext): EntryType {
+  const types = (context as LoaderContext & EntryTypes).entryTypes;
+  const markdown = types instanceof Map ? types.get('.md') : undefined;
+  if (markdown?.getEntryInfo === undefined) {
+    throw new Error(
+      'the global build cannot read front matter: Astro no longer hands loaders its Markdown entry type',
+    );
+  }
+  return markdown as EntryType;
+}
+
+/** What tells a file changed without reading it: git's and rsync's quick check, and more. */
+async function fileKey(file: string): Promise<string> {
+  const stats = await stat(file, { bigint: true });
+  // The change time moves on every write and cannot be set back, unlike the modification time.
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
+}
+
+/**
+ * Items matching `pattern` under `base` (the content directory), by their front matter: ids as
+ * in every build (`entryId`), data validated by the collection's schema, no body.
+ */
+export function frontMatterLoader({ base, pattern }: { base: string; pattern: string }): Loader {
   return {
-    name: loader.name,
+    name: 'folio-front-matter',
     load: async (context) => {
-      const types = (context as LoaderContext & EntryTypes).entryTypes;
-      if (!(types instanceof Map)) {
-        throw new Error(
-          'the global build cannot load front matter alone: Astro no longer hands loaders its entry types',
-        );
-      }
-      const rendering = new Set(['getRenderFunction', 'contentModuleTypes']);
-      const plain = new Map(
-        [...types].map(([ext, type]) => [
-          ext,
-          Object.fromEntries(Object.entries(type).filter(([key]) => !rendering.has(key))),
-        ]),
-      );
-      await loader.load({ ...context, entryTypes: plain } as LoaderContext);
+      const markdown = markdownEntryType(context);
+      const { store } = context;
+      const root = fileURLToPath(context.config.root);
+      const files: string[] = [];
+      for await (const path of glob(pattern, { cwd: base })) files.push(path.replaceAll('\\', '/'));
+      files.sort();
+      const untouched = new Set(store.keys());
+      await each(files, READS, async (path) => {
+        const id = entryId(path);
+        untouched.delete(id);
+        const file = join(base, path);
+        const digest = await fileKey(file);
+        if (store.get(id)?.digest === digest) return;
+        const contents = await readFile(file, 'utf8');
+        const { data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(file) });
+        // As the glob loader does: the schema sees the absolute path, the store the project's.
+        const parsed = await context.parseData({ id, data, filePath: file });
+        const filePath = relative(root, file).replaceAll('\\', '/');
+        store.set({ id, data: parsed, filePath, digest });
+      });
+      for (const id of untouched) store.delete(id);
     },
   };
 }
