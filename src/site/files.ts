@@ -1,16 +1,22 @@
 import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
-import { copyFile, link, readdir, rm } from 'node:fs/promises';
+import { copyFile, link, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { each } from '../shard/each.ts';
 import { local, makeDirs } from '../shard/place-files.ts';
 
 /** Every file under `dir`, as sorted site paths (`2024-05-02/01/index.html`, `/`-separated). */
-export async function siteFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
+export function siteFiles(dir: string): Promise<string[]> {
+  // Read in one go: the promise form sends each of a site's 100,000 directories to the thread
+  // pool and back (225,000 files: 4.6–11.1 s, against 3.3–4.6 s). An error still rejects.
+  return new Promise((resolve) => {
+    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    resolve(
+      entries
+        .filter((e) => e.isFile())
+        .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+        .sort(),
+    );
+  });
 }
 
 /** Files of the project's `public/` directory, as site paths; none when it does not exist. */
