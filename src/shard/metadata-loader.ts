@@ -4,8 +4,9 @@
  * show.
  * - items: front matter only, read by Astro's own Markdown entry type and validated by the
  *   collection's schema as in every build; the body is neither rendered nor kept. A file whose
- *   size, times and inode are those it had when last read is not read again (the global build
- *   runs after every change of any year, over every item of the archive);
+ *   size, times and inode are those it had when last read is not read again, and one whose text
+ *   is what it was is not parsed again (the global build runs after every change of any year,
+ *   over every item of the archive);
  * - page records: Astro's glob loader, validated whole, then kept without their raw text (no
  *   global page shows it).
  */
@@ -51,6 +52,13 @@ async function fileKey(file: string): Promise<string> {
   return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
 }
 
+/** An entry's digest: its file's key, then the digest of its text (`<key> <text digest>`). */
+function splitDigest(digest: unknown): { key: string; text: string } | null {
+  if (typeof digest !== 'string') return null;
+  const space = digest.lastIndexOf(' ');
+  return space < 0 ? null : { key: digest.slice(0, space), text: digest.slice(space + 1) };
+}
+
 /**
  * Items matching `pattern` under `base` (the content directory), by their front matter: ids as
  * in every build (`entryId`), data validated by the collection's schema, no body.
@@ -70,13 +78,22 @@ export function frontMatterLoader({ base, pattern }: { base: string; pattern: st
         const id = entryId(path);
         untouched.delete(id);
         const file = join(base, path);
-        const digest = await fileKey(file);
-        if (store.get(id)?.digest === digest) return;
+        const key = await fileKey(file);
+        const known = store.get(id);
+        const last = splitDigest(known?.digest);
+        if (last?.key === key) return;
         const contents = await readFile(file, 'utf8');
+        const text = context.generateDigest(contents);
+        const digest = `${key} ${text}`;
+        const filePath = relative(root, file).replaceAll('\\', '/');
+        // The same text under new times or inode (a fresh checkout): kept as it was parsed.
+        if (known !== undefined && last?.text === text) {
+          store.set({ ...known, filePath, digest });
+          return;
+        }
         const { data } = await markdown.getEntryInfo({ contents, fileUrl: pathToFileURL(file) });
         // As the glob loader does: the schema sees the absolute path, the store the project's.
         const parsed = await context.parseData({ id, data, filePath: file });
-        const filePath = relative(root, file).replaceAll('\\', '/');
         store.set({ id, data: parsed, filePath, digest });
       });
       for (const id of untouched) store.delete(id);

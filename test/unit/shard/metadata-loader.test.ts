@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,6 +56,7 @@ function context(store = new Map<string, Entry>()) {
     collection: 'items',
     config: { root: pathToFileURL(`${root}/`) },
     entryTypes: new Map([['.md', markdown]]),
+    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
     parseData: ({ id, data, filePath }: { id: string; data: object; filePath?: string }) => {
       validated.push({ id, ...(filePath === undefined ? {} : { filePath }) });
       return Promise.resolve({ ...data, checked: true });
@@ -116,7 +118,7 @@ describe('the global build’s item loader', () => {
     await loader().load(first.value);
     expect(first.read).toHaveLength(3);
 
-    // Same size, same text: written all the same, so read again.
+    // The same size, another text: read again.
     await put('2024-05-01/01/02.md', '---\ntitle: 丁\n---\n');
     await rm(join(content, '2024-05-02'), { recursive: true });
     await put('2024-05-03/01/01.md', '---\ntitle: 戊\n---\n');
@@ -130,6 +132,31 @@ describe('the global build’s item loader', () => {
       ['2024-05-01/01/01', '甲'],
       ['2024-05-01/01/02', '丁'],
       ['2024-05-03/01/01', '戊'],
+    ]);
+  });
+
+  test('should not parse again a file whose text is the same under new times (a fresh checkout)', async () => {
+    await put('2024-05-01/01/01.md', '---\ntitle: 甲\n---\n');
+    await put('2024-05-01/01/02.md', '---\ntitle: 乙\n---\n');
+    const first = context();
+    await loader().load(first.value);
+    const before = first.store.get('2024-05-01/01/01')?.digest;
+
+    await put('2024-05-01/01/01.md', '---\ntitle: 甲\n---\n');
+    const second = context(first.store);
+    await loader().load(second.value);
+    expect(second.read).toEqual([]);
+    expect(second.validated).toEqual([]);
+    const after = second.store.get('2024-05-01/01/01')?.digest;
+    expect(after).not.toBe(before);
+    // The text's digest is kept; the file's key is the new one, so the next load reads nothing.
+    expect(String(after).split(' ')[1]).toBe(String(before).split(' ')[1]);
+    const third = context(second.store);
+    await loader().load(third.value);
+    expect(third.read).toEqual([]);
+    expect(sorted(third.store).map(({ id, data }) => [id, data.title])).toEqual([
+      ['2024-05-01/01/01', '甲'],
+      ['2024-05-01/01/02', '乙'],
     ]);
   });
 
