@@ -12,20 +12,13 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  DAY_ITEMS,
-  DEFAULT_PAPER,
-  DEFAULT_SEED,
-  generate,
-  type GenerateStats,
-} from './generate.ts';
+import { addDay, DEFAULT_PAPER, DEFAULT_SEED, generate, type GenerateStats } from './generate.ts';
 import { astroStages, type Stages } from './measure/astro-stages.ts';
 import { distSize, type DistSize } from './measure/dist-size.ts';
 import { runMeasured, type Measured } from './measure/process-tree.ts';
 import { searchCost, type SearchCost, type SearchDriver } from './measure/search-bytes.ts';
 import { queriesFor } from './queries.ts';
-import { generateDay, issuePlan } from './synth/archive.ts';
-import { writeDay } from './synth/write.ts';
+import { issuePlan } from './synth/archive.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const ASTRO = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -204,7 +197,7 @@ async function addOneDay(content: string, articles: number, seed: number): Promi
   do next.setUTCDate(next.getUTCDate() + 1);
   while (next.getUTCDay() === 0);
   const date = next.toISOString().slice(0, 10);
-  await writeDay(generateDay(seed, date, DAY_ITEMS), { content, paper: DEFAULT_PAPER });
+  await addDay(date, seed, { content, paper: DEFAULT_PAPER });
   return date;
 }
 
