@@ -68,6 +68,19 @@ export function parseItemId(id: string): ItemPosition {
   return { issue, page, item };
 }
 
+/**
+ * Whether a page path (relative to the base; slashes around it ignored) is an item's URL, the
+ * only pages that hold an article to index.
+ */
+export function isItemPath(path: string): boolean {
+  try {
+    parseItemId(path.replace(/^\/+|\/+$/g, ''));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Splits a page record's id (`2024-05-01/02/page`, `undated/<stem>/page`) into issue and page. */
 export function parsePageId(id: string): { issue: string; page: string | null } {
   const parts = id.split('/');

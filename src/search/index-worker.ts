@@ -1,15 +1,17 @@
 /**
  * The search indexer on a thread of its own, fed while the site is being rendered (see
  * stream-index.ts for the side that feeds it). It is told every page the build will write, in path
- * order, before the first is rendered; each rendered page's HTML then arrives as it is written,
- * is read into its record at once (extraction and the index form are the indexer's own work) and
- * joins the index as soon as every page before it in path order has: the index gets the records
- * of indexArticles, in its order, while the pages are still being rendered.
+ * order, before the first is rendered, and which of them are item pages (the pages that hold
+ * articles); each rendered page's HTML then arrives as it is written, is read into its record at
+ * once (extraction and the index form are the indexer's own work), and an item page joins the
+ * index as soon as every item page before it in path order has: the index gets the records of
+ * indexArticles, in its order, while the pages are still being rendered. Once the last item page
+ * has joined, the last shard is written while the other pages are rendered.
  *
  * When the site is built, the thread is given the HTML files the site really holds. Pages that
- * never arrived (a build that reuses earlier pages) are read from disk in their turn. If the files
- * are not the pages it was told of, nothing it did can be trusted: it says so, and the caller
- * indexes the site from disk instead.
+ * never arrived (a build that reuses earlier pages) are read from disk. If the files are not the
+ * pages it was told of, or a page that is not an item page holds an article, nothing it did can be
+ * trusted: it says so, and the caller indexes the site from disk instead.
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
@@ -29,8 +31,11 @@ export interface StreamedPage {
 
 /** Messages to the thread. */
 export type IndexerRequest =
-  /** The pages the build writes (absolute paths, in path order). */
-  | { type: 'plan'; siteDir: string; files: string[]; maxArticles?: number }
+  /**
+   * The pages the build writes (absolute paths, in path order), and those of them that are item
+   * pages (in path order).
+   */
+  | { type: 'plan'; siteDir: string; files: string[]; items: string[]; maxArticles?: number }
   /** Pages' HTML as written, a few at a time. */
   | { type: 'pages'; pages: { file: string; body: ArrayBuffer }[] }
   /** The site is built: the HTML files it holds, in path order. */
@@ -52,16 +57,25 @@ if (port === null) throw new Error('index-worker.ts runs as a worker thread');
 
 let siteDir = '';
 let files: string[] = [];
+/** The item pages, in path order: the pages whose records join the index. */
+let items: string[] = [];
 let positions = new Map<string, number>();
+/** The other pages: whether each has arrived. */
+let others = new Map<string, boolean>();
 let writer: ReturnType<typeof shardWriter> | null = null;
-/** Records by position in `files`, until their turn. */
+/** The shards being written once every item page has joined (`writer.finish`). */
+let closing: Promise<ShardEntry[]> | null = null;
+/** Records by position in `items`, until their turn. */
 const ready = new Map<number, Read>();
-/** The position of the next page to join the index. */
+/** The position of the next item page to join the index. */
 let cursor = 0;
 let articles = 0;
 /** The article pages added, in path order. */
 const added: StreamedPage[] = [];
-/** Why the streamed pages cannot be trusted (a page not planned, or one arriving twice). */
+/**
+ * Why the streamed pages cannot be trusted (a page not planned, one arriving twice, an article
+ * outside the item pages).
+ */
 let stale: string | null = null;
 /** The first error adding records; the build fails with it. */
 let failure: Error | null = null;
@@ -86,7 +100,7 @@ function feed(): void {
     for (let next = ready.get(cursor); next !== undefined; next = ready.get(cursor)) {
       if (failure !== null || stale !== null || writer === null) return;
       ready.delete(cursor);
-      const file = files[cursor] ?? '';
+      const file = items[cursor] ?? '';
       cursor++;
       try {
         if ('error' in next) throw next.error;
@@ -102,10 +116,30 @@ function feed(): void {
         failure = asError(error);
       }
     }
+    // Every item page has joined: the last shard is written while the other pages render.
+    if (cursor === items.length && closing === null && failure === null && stale === null) {
+      closing = writer?.finish() ?? null;
+      // Its failure is thrown when it is waited for; until then it must not count as unhandled.
+      closing?.catch(() => undefined);
+    }
   });
 }
 
+/** A page that is not an item page must hold no article. */
+function check(file: string, html: Buffer): void {
+  const result = read(file, html);
+  if ('error' in result) failure ??= result.error;
+  else if (result.record !== null) stale ??= `${file} holds an article but is not an item page`;
+}
+
 function page(file: string, body: ArrayBuffer): void {
+  const arrived = others.get(file);
+  if (arrived !== undefined) {
+    if (arrived) stale ??= `${file} was written twice`;
+    others.set(file, true);
+    check(file, Buffer.from(body));
+    return;
+  }
   const position = positions.get(file);
   if (position === undefined) {
     stale ??= `${file} was written but not announced`;
@@ -119,12 +153,12 @@ function page(file: string, body: ArrayBuffer): void {
   if (position === cursor) feed();
 }
 
-/** Reads the pages that never arrived from disk (a few ahead), and adds them in their turn. */
+/** Reads the item pages that never arrived from disk (a few ahead), and adds them in their turn. */
 async function readMissing(concurrency = 16): Promise<void> {
   const from = cursor;
   const reading = new Map<number, Promise<Read>>();
   const load = (i: number): void => {
-    const file = files[i];
+    const file = items[i];
     if (file === undefined || ready.has(i)) return;
     reading.set(
       i,
@@ -135,7 +169,7 @@ async function readMissing(concurrency = 16): Promise<void> {
     );
   };
   for (let i = from; i < from + concurrency; i++) load(i);
-  for (let i = from; i < files.length && failure === null; i++) {
+  for (let i = from; i < items.length && failure === null; i++) {
     load(i + concurrency);
     const pending = reading.get(i);
     if (pending !== undefined) {
@@ -147,13 +181,28 @@ async function readMissing(concurrency = 16): Promise<void> {
   }
 }
 
+/** Checks the other pages that never arrived, read from disk. */
+async function checkMissing(concurrency = 16): Promise<void> {
+  const missing = [...others].filter(([, arrived]) => !arrived).map(([file]) => file);
+  for (let i = 0; i < missing.length && failure === null && stale === null; i += concurrency) {
+    const batch = missing.slice(i, i + concurrency);
+    const bodies = await Promise.all(batch.map((file) => readFile(file)));
+    batch.forEach((file, j) => {
+      check(file, bodies[j] ?? Buffer.alloc(0));
+    });
+  }
+}
+
 async function finish(actual: string[]): Promise<IndexerResponse> {
   await feeding;
   if (writer === null)
     throw new Error('search index: the site was built before its pages were planned');
   const planned = files;
   const differs = actual.length !== planned.length || actual.some((file, i) => file !== planned[i]);
+  if (!differs) await checkMissing();
   if (stale !== null || differs) {
+    // The shards written early are abandoned too, once written.
+    await closing?.catch(() => undefined);
     const written = await writer.abandon();
     return {
       type: 'stale',
@@ -163,7 +212,7 @@ async function finish(actual: string[]): Promise<IndexerResponse> {
   }
   await readMissing();
   if (failure !== null) throw failure;
-  const shards = await writer.finish();
+  const shards = await (closing ?? writer.finish());
   return {
     type: 'done',
     report: {
@@ -183,7 +232,11 @@ port.on('message', (message: IndexerRequest) => {
     case 'plan':
       siteDir = message.siteDir;
       files = message.files;
-      positions = new Map(files.map((file, i) => [file, i]));
+      items = message.items;
+      positions = new Map(items.map((file, i) => [file, i]));
+      others = new Map(
+        files.filter((file) => !positions.has(file)).map((file) => [file, false] as const),
+      );
       writer = shardWriter(siteDir, message.maxArticles);
       break;
     case 'pages':
@@ -192,6 +245,7 @@ port.on('message', (message: IndexerRequest) => {
     case 'finish':
       void finish(message.files)
         .catch(async (error: unknown): Promise<IndexerResponse> => {
+          await closing?.catch(() => undefined);
           await writer?.abandon();
           return { type: 'error', message: error instanceof Error ? error.message : String(error) };
         })

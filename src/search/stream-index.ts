@@ -16,7 +16,8 @@ import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { BUNDLE_DIR, htmlFiles, type IndexReport } from './index-articles.ts';
 import type { IndexerRequest, IndexerResponse, StreamedPage } from './index-worker.ts';
-import type { ShardEntry } from './shard-writer.ts';
+import { MANIFEST_FILE, type ShardEntry } from './shard-writer.ts';
+import { isItemPath } from '../archive/urls.ts';
 
 export interface StreamOptions {
   /** The built site (Astro's `outDir`). */
@@ -57,14 +58,21 @@ export function pathUnderBase(urlPath: string, base: string): string | null {
 }
 
 /**
- * The paths in the order the indexer takes their pages: by file, so the archive's dated pages
- * (`2024-05-01/…`) come before the pages that span it (calendar, reporters, home …), which Astro
- * would render first. The last shard then closes while those pages are still being rendered,
- * instead of after the last page. Paths of equal file (none in a Folio build) keep their order.
+ * The paths in the order the indexer takes their pages: item pages first (the only pages that
+ * hold an article, archive/urls.ts), by file, then every other page by file (issues, pages 版,
+ * calendar, reporters, home …). The index's last shard is written as soon as the last item page
+ * has joined it, while the other pages are still being rendered, instead of after the last page.
+ * Paths of equal file (none in a Folio build) keep their order.
  */
 export function renderOrder<T extends { pathname: string }>(paths: readonly T[]): T[] {
-  const keyed = paths.map((path) => ({ path, file: pageFile(path.pathname) }));
-  keyed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const keyed = paths.map((path) => ({
+    path,
+    item: isItemPath(path.pathname),
+    file: pageFile(path.pathname),
+  }));
+  keyed.sort((a, b) =>
+    a.item !== b.item ? (a.item ? -1 : 1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  );
   return keyed.map(({ path }) => path);
 }
 
@@ -123,13 +131,14 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
           // A bare list, or (Astro 7.4 on) the list with the incremental build's metadata.
           const result = await prerenderer.getStaticPaths();
           const paths = Array.isArray(result) ? result : result.paths;
-          const files = paths
-            .filter(({ route }) => route.type === 'page')
-            .map(({ pathname }) => join(siteDir, pageFile(pathname)));
+          const pages = paths.filter(({ route }) => route.type === 'page');
+          const fileOf = ({ pathname }: { pathname: string }): string =>
+            join(siteDir, pageFile(pathname));
           thread ??= startThread({
             type: 'plan',
             siteDir,
-            files: [...new Set(files)].sort(),
+            files: [...new Set(pages.map(fileOf))].sort(),
+            items: [...new Set(pages.filter((p) => isItemPath(p.pathname)).map(fileOf))].sort(),
             ...(maxArticles === undefined ? {} : { maxArticles }),
           });
           return Array.isArray(result)
@@ -180,8 +189,8 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
           throw new Error(response.message);
         case 'stale':
           await Promise.all(
-            response.written.map((key) =>
-              rm(join(siteDir, BUNDLE_DIR, key), { recursive: true, force: true }),
+            [...response.written, MANIFEST_FILE].map((name) =>
+              rm(join(siteDir, BUNDLE_DIR, name), { recursive: true, force: true }),
             ),
           );
           return { stale: response.reason };

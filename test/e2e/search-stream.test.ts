@@ -5,7 +5,7 @@
  * from disk); a site that is not what was announced is left to the indexer from disk.
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AstroPrerenderer, RouteData, StaticPathsMetadata } from 'astro';
@@ -106,6 +106,13 @@ async function reusedFromStream(streamed: Awaited<ReturnType<typeof build>>): Pr
   expect(await files(join(site, 'pagefind'))).toEqual(after);
 }
 
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function writePage(dir: string, path: string, html: string): Promise<void> {
   const file = join(dir, pageFile(path));
   await mkdir(dirname(file), { recursive: true });
@@ -115,11 +122,21 @@ async function writePage(dir: string, path: string, html: string): Promise<void>
 /**
  * Builds `site` as Astro would through the wrapped prerenderer: pages rendered in `order`, each
  * written after it is rendered; `skipped` pages are written without being rendered (as a build
- * that reuses them does).
+ * that reuses them does). `before` is awaited before each page is rendered.
  */
 async function build(
   html: Map<string, string>,
-  { order = [...html.keys()], skipped = [] as string[], maxArticles = 3 } = {},
+  {
+    order = [...html.keys()],
+    skipped = [] as string[],
+    maxArticles = 3,
+    before,
+  }: {
+    order?: string[];
+    skipped?: string[];
+    maxArticles?: number;
+    before?: (path: string) => Promise<void>;
+  } = {},
 ): Promise<ReturnType<ReturnType<typeof streamIndex>['finish']>> {
   const stream = streamIndex({ siteDir: site, base: BASE, maxArticles });
   const route = { type: 'page' } as RouteData;
@@ -138,6 +155,7 @@ async function build(
   } satisfies AstroPrerenderer);
   await prerenderer.getStaticPaths();
   for (const path of order) {
+    await before?.(path);
     if (skipped.includes(path)) {
       await writePage(site, path, html.get(path) ?? '');
       continue;
@@ -187,9 +205,20 @@ test('should map request paths to page paths, and page paths to the files Astro 
   expect(pathUnderBase('/reporters/%E7%8E%8B/', '/')).toBe('/reporters/王/');
 });
 
-test('should have the pages rendered in the order the indexer takes them: dated pages first', async () => {
+test('should have the pages rendered in the order the indexer takes them: item pages first', async () => {
   const route = { type: 'page' } as RouteData;
-  const paths = ['/', '/404', '/reporters/王小明', '/2021-03-01/02/01', '/calendar', '/2021-03-01'];
+  const paths = [
+    '/',
+    '/404',
+    '/reporters/王小明',
+    '/2021-03-01/02/01',
+    '/calendar',
+    '/2021-03-01/02',
+    '/2020-12-31',
+    '/undated/Scan.A/01',
+    '/undated/Scan.A',
+    '/2021-03-01',
+  ];
   const stream = streamIndex({ siteDir: site, base: BASE });
   const prerenderer = stream.wrap({
     name: 'stand-in',
@@ -200,11 +229,15 @@ test('should have the pages rendered in the order the indexer takes them: dated 
   const ordered = Array.isArray(result) ? result : result.paths;
   expect(ordered.map(({ pathname }) => pathname)).toEqual([
     '/2021-03-01/02/01',
+    '/undated/Scan.A/01',
+    '/2020-12-31',
+    '/2021-03-01/02',
     '/2021-03-01',
     '/404',
     '/calendar',
     '/',
     '/reporters/王小明',
+    '/undated/Scan.A',
   ]);
   await stream.finish();
 });
@@ -281,4 +314,71 @@ test('should fail naming the page whose article cannot be read', async () => {
   await expect(build(html)).rejects.toThrow(
     `${join(site, '2021-03-01/02/01/index.html')}: 2 elements carry data-pagefind-body; expected one`,
   );
+});
+
+/** Forty days of one article each, their issue pages and the home page. */
+function forty(): Map<string, string> {
+  const html = new Map<string, string>();
+  for (let day = 1; day <= 40; day++) {
+    const date = `2021-03-${String(day).padStart(2, '0')}`.replace('-03-3', '-04-0');
+    const attrs = attributes(articleIndexAttributes({ ...item, date }));
+    html.set(
+      `/${date}/02/01`,
+      `<!doctype html><html lang="zh-CN"><body><article ${attrs}>` +
+        `<h1>植树</h1><p>居民 ${date}</p></article></body></html>`,
+    );
+    html.set(`/${date}`, `<!doctype html><html lang="zh-CN"><body><p>${date}</p></body></html>`);
+  }
+  html.set('/', '<!doctype html><html lang="zh-CN"><body><p>首页</p></body></html>');
+  return html;
+}
+
+/**
+ * Renders `html` item pages first, the home page last, once the shard of 2021 is written (pages
+ * reach the indexer 32 at a time: enough pages that the last item page is sent early).
+ */
+function buildHomeLast(html: Map<string, string>): ReturnType<typeof build> {
+  const order = [...html.keys()].sort((a, b) => b.length - a.length);
+  const entry = join(site, 'pagefind/2021/pagefind-entry.json');
+  return build(html, {
+    order,
+    maxArticles: 100,
+    before: async (path) => {
+      if (path !== '/') return;
+      for (let tries = 0; !(await exists(entry)); tries++) {
+        if (tries === 200) throw new Error('the last shard was not written before the last page');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  });
+}
+
+test('should write the last shard once the last item page has joined, before the other pages', async () => {
+  const result = await buildHomeLast(forty());
+  expect('report' in result && result.report).toEqual({
+    articles: 40,
+    pagesRead: 81,
+    shards: 1,
+    indexed: 1,
+    reused: 0,
+  });
+  expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk(100));
+});
+
+test('should leave the site to the indexer from disk when a page other than an item holds an article', async () => {
+  const html = forty();
+  html.set('/', html.get('/2021-03-01/02/01') ?? '');
+  expect(await buildHomeLast(html)).toEqual({
+    stale: `${join(site, 'index.html')} holds an article but is not an item page`,
+  });
+  // The shard written before the home page came is gone, and so is the list of shards.
+  expect(await readdir(join(site, 'pagefind'))).toEqual([]);
+});
+
+test('should check from disk the pages other than items that were written but not rendered', async () => {
+  const html = pages();
+  html.set('/2021-03-01', html.get('/2021-03-01/02/01') ?? '');
+  expect(await build(html, { skipped: ['/2021-03-01'] })).toEqual({
+    stale: `${join(site, '2021-03-01/index.html')} holds an article but is not an item page`,
+  });
 });

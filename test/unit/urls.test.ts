@@ -4,6 +4,7 @@ import {
   feedUrl,
   homeUrl,
   issueJsonUrl,
+  isItemPath,
   issueUrl,
   itemUrl,
   monthUrl,
@@ -92,5 +93,22 @@ describe('URL scheme', () => {
     expect(() => parsePageId('2024-05-01/02/03')).toThrow(
       '2024-05-01/02/03: page record must be at <date>/<NN>/page.json or undated/<name>/page.json',
     );
+  });
+
+  test('should tell item pages from the other pages by their paths', () => {
+    const items = ['/2024-05-01/02/03/', '2024-05-01/12/103', '/undated/Scan.A/01/'];
+    const others = [
+      '/',
+      '/2024-05-01/',
+      '/2024-05-01/02/',
+      '/undated/Scan.A/',
+      '/undated/01/',
+      '/reporters/王小明/',
+      '/calendar/2024/05/',
+      '/on-this-day/05-01/',
+      '/2024-05-01/02/03/raw/',
+    ];
+    expect(items.filter(isItemPath)).toEqual(items);
+    expect(others.filter(isItemPath)).toEqual([]);
   });
 });
