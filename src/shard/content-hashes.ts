@@ -1,15 +1,16 @@
 /**
- * Digests of content files, kept between runs as git keeps its index: a file whose size,
- * modification time and inode are those of the last run keeps its digest; any other is read
- * and hashed again. So a part's fingerprint follows the text of its files, not their times — a
+ * Digests of content files, kept between runs as git keeps its index: a file whose size, times
+ * and inode are those of the last run (`fileKey`) keeps its digest; any other is read and hashed
+ * again. So a part's fingerprint follows the text of its files, not their times — a
  * fresh checkout or a copy that resets every time rebuilds nothing (once its files are hashed),
  * and a file touched without a change of text is not a change — while a run after one more day
  * reads only the new files.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { fileKey } from './file-key.ts';
 
-/** path → [size:mtime:inode, digest] */
+/** path → [file key, digest] */
 type Entries = Record<string, [string, string]>;
 
 export class ContentHashes {
@@ -26,8 +27,8 @@ export class ContentHashes {
   }
 
   /** The digest of the file at `absolute`, content path `path`, with stats `stat`. */
-  digest(path: string, absolute: string, stat: Stats): string {
-    const key = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  digest(path: string, absolute: string, stat: BigIntStats): string {
+    const key = fileKey(stat);
     const known = this.#old[path];
     let digest: string;
     if (known?.[0] === key) digest = known[1];

@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { entryId } from '../archive/content-dir.ts';
 import { each } from './each.ts';
+import { fileKey } from './file-key.ts';
 
 /** How Astro hands a loader the file types it knows (not part of `LoaderContext`'s type). */
 interface EntryTypes {
@@ -45,13 +46,6 @@ function markdownEntryType(context: LoaderContext): EntryType {
   return markdown as EntryType;
 }
 
-/** What tells a file changed without reading it: git's and rsync's quick check, and more. */
-async function fileKey(file: string): Promise<string> {
-  const stats = await stat(file, { bigint: true });
-  // The change time moves on every write and cannot be set back, unlike the modification time.
-  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
-}
-
 /** An entry's digest: its file's key, then the digest of its text (`<key> <text digest>`). */
 function splitDigest(digest: unknown): { key: string; text: string } | null {
   if (typeof digest !== 'string') return null;
@@ -78,7 +72,7 @@ export function frontMatterLoader({ base, pattern }: { base: string; pattern: st
         const id = entryId(path);
         untouched.delete(id);
         const file = join(base, path);
-        const key = await fileKey(file);
+        const key = fileKey(await stat(file, { bigint: true }));
         const known = store.get(id);
         const last = splitDigest(known?.digest);
         if (last?.key === key) return;
