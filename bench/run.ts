@@ -19,6 +19,7 @@ import { runMeasured, type Measured } from './measure/process-tree.ts';
 import { searchCost, type SearchCost, type SearchDriver } from './measure/search-bytes.ts';
 import { queriesFor } from './queries.ts';
 import { issuePlan } from './synth/archive.ts';
+import { ALLOCATOR_ENV } from '../src/site/allocator.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const ASTRO = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -71,9 +72,14 @@ async function astroBuild(
   outDir: string,
   content: string,
   what: string,
-  cacheDir?: string,
+  options: { cacheDir?: string; env?: Readonly<Record<string, string>> } = {},
 ): Promise<StepResult & { stages: Stages }> {
-  const env: Record<string, string> = { FOLIO_CONTENT: content, FOLIO_OUT: outDir };
+  const { cacheDir } = options;
+  const env: Record<string, string> = {
+    ...options.env,
+    FOLIO_CONTENT: content,
+    FOLIO_OUT: outDir,
+  };
   if (cacheDir !== undefined) env['FOLIO_CACHE'] = cacheDir;
   const measured = await runMeasured(
     process.execPath,
@@ -176,7 +182,8 @@ async function folio(
   seed: number | null,
   what: string,
 ): Promise<SiteResult> {
-  const build = await astroBuild(root, outDir, content, what, cacheDir);
+  // Folio's build as `folio build` runs it: with its allocator settings (src/site/allocator.ts).
+  const build = await astroBuild(root, outDir, content, what, { cacheDir, env: ALLOCATOR_ENV });
   return {
     build,
     search: null,

@@ -10,6 +10,7 @@ import { formatReport } from './ingest/report.ts';
 import { evaluateCorpus, formatReport as formatEvalReport } from './eval/run.ts';
 import { isShardKey, type BuildPart } from './shard/part.ts';
 import type { AssembleReport } from './shard/assemble.ts';
+import { tuneAllocator } from './site/allocator.ts';
 
 const HELP = `Folio: a newspaper's raw page text → a static, searchable archive site.
 
@@ -61,6 +62,8 @@ const options = {
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
+  // Before Astro is loaded: its native modules read these when they load.
+  tuneAllocator();
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true });
