@@ -10,7 +10,8 @@
  * - page records: Astro's glob loader, validated whole, then kept without their raw text (no
  *   global page shows it).
  */
-import { glob, readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { glob, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -72,7 +73,9 @@ export function frontMatterLoader({ base, pattern }: { base: string; pattern: st
         const id = entryId(path);
         untouched.delete(id);
         const file = join(base, path);
-        const key = fileKey(await stat(file, { bigint: true }));
+        // Stats are read synchronously, not through the thread pool: at 100,000 files 0.6 s of
+        // CPU instead of 1.9–2.3 s (bench/README.md). Only changed files are read, READS at once.
+        const key = fileKey(statSync(file, { bigint: true }));
         const known = store.get(id);
         const last = splitDigest(known?.digest);
         if (last?.key === key) return;
