@@ -7,7 +7,7 @@
  * reads only the new files.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileKey } from './file-key.ts';
 
 /** path → [file key, digest] */
@@ -26,9 +26,9 @@ export class ContentHashes {
     this.#old = file === null ? {} : read(file);
   }
 
-  /** The digest of the file at `absolute`, content path `path`, with stats `stat`. */
-  digest(path: string, absolute: string, stat: BigIntStats): string {
-    const key = fileKey(stat);
+  /** The digest of the file at `absolute`, content path `path`. */
+  digest(path: string, absolute: string): string {
+    const key = fileKey(absolute);
     const known = this.#old[path];
     let digest: string;
     if (known?.[0] === key) digest = known[1];

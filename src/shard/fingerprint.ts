@@ -77,7 +77,7 @@ export function listContent(dir: string, hashes = new ContentHashes(null)): Cont
     const shard = shardOfPath(path);
     if (isIssueFile(path)) withIssues.add(shard);
     const lines = files.get(shard) ?? [];
-    lines.push(`${path}\0${hashes.digest(path, file, statSync(file, { bigint: true }))}`);
+    lines.push(`${path}\0${hashes.digest(path, file)}`);
     files.set(shard, lines);
   }
   const shards = [...withIssues]
