@@ -14,9 +14,10 @@
  * the digests of the years it did not change.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { BASE_ENV, configFile, SITE_ENV } from '../config.ts';
+import { filesIn } from '../site/files.ts';
 import { ContentHashes } from './content-hashes.ts';
 import { outsideIssues } from './neighbours.ts';
 import { isIssueFile, shardOfIssue, UNDATED_SHARD } from './part.ts';
@@ -31,11 +32,9 @@ const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
 /** Every file under `dir`, as sorted `/`-separated paths relative to `base`. */
 function filesUnder(dir: string, base: string): string[] {
   if (!existsSync(dir)) return [];
-  if (!statSync(dir).isDirectory()) return [relative(base, dir).split(sep).join('/')];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(base, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+  const prefix = relative(base, dir).split(sep).join('/');
+  if (!statSync(dir).isDirectory()) return [prefix];
+  return filesIn(dir).map((path) => (prefix === '' ? path : `${prefix}/${path}`));
 }
 
 /** Digest of Folio's own sources and output settings: a new Folio rebuilds every part. */

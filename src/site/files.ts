@@ -1,21 +1,36 @@
 import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
 import { copyFile, link, rm } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { each } from '../shard/each.ts';
 import { local, makeDirs } from '../shard/place-files.ts';
 
-/** Every file under `dir`, as sorted site paths (`2024-05-02/01/index.html`, `/`-separated). */
+/**
+ * Every file under `dir`, as sorted `/`-separated paths relative to it, read one directory at a
+ * time. Node's recursive `readdirSync` stats every entry it returns and joins each path twice
+ * over: at 225,000 files, 3.4–3.6 s against 1.4–1.5 s for the same list this way (entry types
+ * come with the directory; Node stats only an entry whose type the file system leaves unknown).
+ * Symbolic links are not followed, and not listed.
+ */
+export function filesIn(dir: string): string[] {
+  const files: string[] = [];
+  const dirs = [''];
+  for (let prefix = dirs.pop(); prefix !== undefined; prefix = dirs.pop()) {
+    const entries = readdirSync(prefix === '' ? dir : join(dir, prefix), { withFileTypes: true });
+    for (const entry of entries) {
+      const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) dirs.push(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  }
+  return files.sort();
+}
+
+/** Every file under `dir`, as sorted site paths (`2024-05-02/01/index.html`). */
 export function siteFiles(dir: string): Promise<string[]> {
   // Read in one go: the promise form sends each of a site's 100,000 directories to the thread
   // pool and back (225,000 files: 4.6–11.1 s, against 3.3–4.6 s). An error still rejects.
   return new Promise((resolve) => {
-    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-    resolve(
-      entries
-        .filter((e) => e.isFile())
-        .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-        .sort(),
-    );
+    resolve(filesIn(dir));
   });
 }
 

@@ -1,9 +1,16 @@
-import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { link } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { linkTree, siteFiles } from '../../src/site/files.ts';
+import { filesIn, linkTree, siteFiles } from '../../src/site/files.ts';
 
 // `link` as it is, unless a test makes it fail (another file system).
 vi.mock('node:fs/promises', async (original) => {
@@ -26,6 +33,43 @@ const BUNDLE = {
   'fragment/b.pf_fragment': 'b',
   'index/deep/c.pf_index': 'c',
 };
+
+describe('filesIn', () => {
+  test('should list every file under the directory, sorted, as /-separated paths', () => {
+    const dir = tree({
+      'b.html': '',
+      'a/z.html': '',
+      'a/b/c/d.html': '',
+      'a-b.html': '',
+      '2024-05-02/01/index.html': '',
+      '2024-05-02/index.html': '',
+    });
+    mkdirSync(join(dir, 'empty/deeper'), { recursive: true });
+    expect(filesIn(dir)).toEqual([
+      '2024-05-02/01/index.html',
+      '2024-05-02/index.html',
+      'a-b.html',
+      'a/b/c/d.html',
+      'a/z.html',
+      'b.html',
+    ]);
+  });
+
+  test('should neither list nor follow symbolic links', () => {
+    const outside = tree({ 'secret.html': '' });
+    const dir = tree({ 'a/index.html': '' });
+    symlinkSync(outside, join(dir, 'linked-dir'));
+    symlinkSync(join(outside, 'secret.html'), join(dir, 'a/linked.html'));
+    expect(filesIn(dir)).toEqual(['a/index.html']);
+  });
+
+  test('should fail naming a directory that does not exist', () => {
+    const missing = join(tree({}), 'missing');
+    expect(() => filesIn(missing)).toThrow(
+      `ENOENT: no such file or directory, scandir '${missing}'`,
+    );
+  });
+});
 
 describe('linkTree', () => {
   test('should give the target every file of the source, as links to the same bytes', async () => {
