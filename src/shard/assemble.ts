@@ -8,7 +8,9 @@
  *
  * A new site is written beside `outDir` and renamed into place when complete. An existing one is
  * updated where it is, only the files that changed (update-site.ts): what a run that fails
- * before its last step leaves is the previous site as it was.
+ * before its last step leaves is the previous site as it was. A caller that knows what the last
+ * assembly left (site-record.ts) passes it on, and the parts it took unchanged are neither
+ * listed nor compared again.
  */
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -45,6 +47,20 @@ export interface AssembleOptions {
   outDir: string;
   /** Part builds' outputs: one global, one or more shards. */
   sources: readonly string[];
+  /** What the last assembly left in `outDir`, when the caller knows it. */
+  previous?: PreviousAssembly;
+}
+
+/**
+ * The site as the last assembly into it left it, and the part builds it took then that have not
+ * changed since. Only for a caller that knows both (build-sharded.ts, site-record.ts): their
+ * files are taken as listed, and the site's copies of them as they are.
+ */
+export interface PreviousAssembly {
+  /** Every file the site held after it. */
+  site: readonly string[];
+  /** Each unchanged part build's directory (as given in `sources`) and its files. */
+  unchanged: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface AssembleReport {
@@ -58,6 +74,8 @@ export interface AssembleReport {
   removed: number;
   /** Shards assembled, in archive order. */
   shards: string[];
+  /** Each part build's directory (as given in `sources`) and its files. */
+  sources: Map<string, string[]>;
 }
 
 interface Part {
@@ -72,7 +90,7 @@ async function listFiles(dir: string): Promise<string[]> {
   return (await siteFiles(dir)).filter((path) => path !== PART_FILE);
 }
 
-async function readPart(dir: string): Promise<Part> {
+async function readPart(dir: string, known?: readonly string[]): Promise<Part> {
   const file = join(dir, PART_FILE);
   let label: PartLabel;
   try {
@@ -89,7 +107,7 @@ async function readPart(dir: string): Promise<Part> {
     (label.part === 'shard' && typeof label.shard === 'string' && isShardKey(label.shard));
   if (!valid) throw new Error(`${file}: not a part label: ${JSON.stringify(label)}`);
   const name = label.part === 'global' ? `global (${dir})` : `shard ${label.shard} (${dir})`;
-  return { dir, label, name, files: await listFiles(dir) };
+  return { dir, label, name, files: known === undefined ? await listFiles(dir) : [...known] };
 }
 
 async function sameBytes(a: string, b: string): Promise<boolean> {
@@ -154,7 +172,11 @@ async function readManifest(part: Part): Promise<Sourced<ShardManifest>> {
   return { source: part.name, value: JSON.parse(await readFile(file, 'utf8')) as ShardManifest };
 }
 
-export async function assemble({ outDir, sources }: AssembleOptions): Promise<AssembleReport> {
+export async function assemble({
+  outDir,
+  sources,
+  previous,
+}: AssembleOptions): Promise<AssembleReport> {
   const site = resolve(outDir);
   for (const source of sources.map((dir) => resolve(dir))) {
     const inside = (a: string, b: string) => a === b || a.startsWith(b + sep);
@@ -164,7 +186,10 @@ export async function assemble({ outDir, sources }: AssembleOptions): Promise<As
       );
     }
   }
-  const parts = await Promise.all(sources.map((dir) => readPart(resolve(dir))));
+  const parts = await Promise.all(
+    sources.map((dir) => readPart(resolve(dir), previous?.unchanged.get(dir))),
+  );
+  const listings = new Map(sources.map((dir, i) => [dir, (parts[i] as Part).files]));
   const globals = parts.filter((p) => p.label.part === 'global');
   const [global, extra] = globals;
   if (global === undefined) throw new Error('no global build given (folio build --global)');
@@ -237,8 +262,15 @@ export async function assemble({ outDir, sources }: AssembleOptions): Promise<As
   if (existing !== undefined && !existing.isDirectory())
     throw new Error(`${site}: not a directory`);
   if (existing !== undefined) {
-    const report = await updateSite(site, placements, merged, (path) => renameRank(path));
-    return { files: plan.size + merged.length, ...report, shards };
+    const unchanged =
+      previous === undefined
+        ? undefined
+        : {
+            site: new Set(previous.site),
+            parts: new Set([...previous.unchanged.keys()].map((dir) => resolve(dir))),
+          };
+    const report = await updateSite(site, placements, merged, renameRank, unchanged);
+    return { files: plan.size + merged.length, ...report, shards, sources: listings };
   }
 
   // A new site: written beside its place and renamed in when complete.
@@ -253,7 +285,14 @@ export async function assemble({ outDir, sources }: AssembleOptions): Promise<As
     await rm(temporary, { recursive: true, force: true });
     throw error;
   }
-  return { files: plan.size + merged.length, copied: plan.size, kept: 0, removed: 0, shards };
+  return {
+    files: plan.size + merged.length,
+    copied: plan.size,
+    kept: 0,
+    removed: 0,
+    shards,
+    sources: listings,
+  };
 }
 
 /**

@@ -14,7 +14,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_ENV, configFile } from '../config.ts';
@@ -22,6 +23,13 @@ import { CACHE_ENV, cacheDir } from '../site/cache-dir.ts';
 import { assemble, type AssembleReport } from './assemble.ts';
 import { each } from './each.ts';
 import { ContentHashes } from './content-hashes.ts';
+import {
+  previousAssembly,
+  readRecord,
+  removeRecord,
+  siteRecord,
+  writeRecord,
+} from './site-record.ts';
 import {
   globalFingerprint,
   listContent,
@@ -37,6 +45,8 @@ export const PARTS_DIR = 'parts';
 const GLOBAL = 'global';
 /** The content files' digests of the last run (content-hashes.ts). */
 const HASHES_FILE = 'content-hashes.json';
+/** What the last run assembled into its site (site-record.ts). */
+const SITE_RECORD = 'site.json';
 
 export interface ShardedBuildOptions {
   contentDir: string;
@@ -75,16 +85,22 @@ function partName(part: string): string {
   return part === GLOBAL ? 'global' : `shard ${part}`;
 }
 
-async function readStamp(file: string): Promise<string | null> {
+/** Written after a part's successful build: what it was built from, and an id of that build. */
+interface Stamp {
+  fingerprint: string;
+  build: string;
+}
+
+async function readStamp(file: string): Promise<Partial<Stamp> | null> {
   try {
-    return (JSON.parse(await readFile(file, 'utf8')) as { fingerprint: string }).fingerprint;
+    return JSON.parse(await readFile(file, 'utf8')) as Partial<Stamp>;
   } catch {
     return null;
   }
 }
 
-async function writeStamp(file: string, fingerprint: string): Promise<void> {
-  await writeFile(`${file}.tmp`, `${JSON.stringify({ fingerprint })}\n`);
+async function writeStamp(file: string, stamp: Stamp): Promise<void> {
+  await writeFile(`${file}.tmp`, `${JSON.stringify(stamp)}\n`);
   await rename(`${file}.tmp`, file);
 }
 
@@ -157,18 +173,27 @@ export async function buildSharded({
   ];
 
   // A year no longer in the content: its part and stamp go.
-  const keep = new Set([HASHES_FILE, ...wanted.flatMap(({ part }) => [part, `${part}.json`])]);
+  const keep = new Set([
+    HASHES_FILE,
+    SITE_RECORD,
+    ...wanted.flatMap(({ part }) => [part, `${part}.json`]),
+  ]);
   for (const name of await readdir(partsDir)) {
     if (!keep.has(name)) await rm(join(partsDir, name), { recursive: true, force: true });
   }
 
   const results = new Map<string, number | null>();
+  /** Each part's build id: the one kept, or the one it is built as now. */
+  const builds = new Map<string, string>();
   const tasks: Task[] = [];
   for (const task of wanted) {
     const stamp = await readStamp(join(partsDir, `${task.part}.json`));
     const built = existsSync(join(partsDir, task.part));
-    if (!force && built && stamp === task.fingerprint) results.set(task.part, null);
-    else tasks.push(task);
+    if (!force && built && stamp?.fingerprint === task.fingerprint) {
+      results.set(task.part, null);
+      // A stamp written before builds had ids: taken as a build no record names.
+      builds.set(task.part, stamp.build ?? randomUUID());
+    } else tasks.push(task);
   }
   const unchanged = wanted.length - tasks.length;
   log(
@@ -198,17 +223,31 @@ export async function buildSharded({
       env,
       log,
     );
-    await writeStamp(stamp, fingerprint);
+    const build = randomUUID();
+    await writeStamp(stamp, { fingerprint, build });
+    builds.set(part, build);
     const seconds = (performance.now() - started) / 1000;
     results.set(part, seconds);
     log(`${partName(part)}: built in ${seconds.toFixed(1)} s`);
   });
 
   const started = performance.now();
+  const siteDir = resolve(outDir);
+  const recordFile = join(partsDir, SITE_RECORD);
+  const record = readRecord(recordFile, siteDir);
+  const assembled = wanted.map(({ part }) => ({
+    part,
+    source: join(partsDir, part),
+    build: builds.get(part) ?? '',
+  }));
+  // The site is about to change: until the assembly is complete, no record describes it.
+  removeRecord(recordFile);
   const assembly = await assemble({
-    outDir,
-    sources: wanted.map(({ part }) => join(partsDir, part)),
+    outDir: siteDir,
+    sources: assembled.map(({ source }) => source),
+    ...(record === null ? {} : { previous: previousAssembly(record, assembled) }),
   });
+  writeRecord(recordFile, siteRecord(siteDir, assembled, assembly.sources));
   return {
     parts: wanted.map(({ part }) => ({ part, seconds: results.get(part) ?? null })),
     assembly,

@@ -17,12 +17,16 @@
  *
  * A run stopped during the commit (a power cut) leaves some files new and some old; the next run
  * finds the old ones by the quick check and completes it, and removes any temporary file left.
+ *
+ * A caller that knows the site is as the last update left it, and which parts have not changed
+ * since (`Unchanged`), spares the quick check of those parts' files and the listing of the site:
+ * what goes is what the site held and no part holds now.
  */
 import { lstatSync, mkdirSync, statSync } from 'node:fs';
 import { copyFile, rename, rm, utimes } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { removeEmptyParents, removeFiles } from '../site/files.ts';
+import { removeEmptyParents, removeFiles, removePaths } from '../site/files.ts';
 import { each } from './each.ts';
 import { CONCURRENCY, local, type Placement } from './place-files.ts';
 
@@ -41,6 +45,14 @@ export interface UpdateReport {
   removed: number;
 }
 
+/** What has not changed since the site was last updated. */
+export interface Unchanged {
+  /** Every file of the site, as the last update left it. */
+  site: ReadonlySet<string>;
+  /** The part builds (directories) that have not changed since it. */
+  parts: ReadonlySet<string>;
+}
+
 /** A merged file: written by the assembler itself, to a path it is given. */
 export interface MergedFile {
   path: string;
@@ -48,7 +60,7 @@ export interface MergedFile {
 }
 
 /** True when the site's file is the part's: same size, same modification time to the ms. */
-function unchanged(source: string, target: string): boolean {
+function quickCheck(source: string, target: string): boolean {
   const before = lstatSync(target, { throwIfNoEntry: false });
   if (before === undefined || !before.isFile()) return false;
   const after = statSync(source);
@@ -73,13 +85,15 @@ function makeParents(site: string, path: string, made: string[]): void {
 
 /**
  * Updates `site` to hold exactly `files` (each from its part) and `merged`; `rank` orders the
- * renames (lower first).
+ * renames (lower first). The site's copies of the files of `unchanged` parts that it held are
+ * taken as they are.
  */
 export async function updateSite(
   site: string,
   files: readonly Placement[],
   merged: readonly MergedFile[],
   rank: (path: string) => number,
+  unchanged?: Unchanged,
 ): Promise<UpdateReport> {
   const token = randomBytes(6).toString('hex');
   const temporaryOf = (path: string) =>
@@ -90,7 +104,8 @@ export async function updateSite(
   try {
     const copies: Placement[] = [];
     for (const file of files) {
-      if (unchanged(local(file.from, file.path), local(site, file.path))) kept += 1;
+      const held = unchanged?.parts.has(file.from) === true && unchanged.site.has(file.path);
+      if (held || quickCheck(local(file.from, file.path), local(site, file.path))) kept += 1;
       else {
         makeParents(site, file.path, made);
         copies.push(file);
@@ -120,6 +135,12 @@ export async function updateSite(
   for (const { path, temporary } of staged) await rename(temporary, local(site, path));
 
   const wanted = new Set([...files.map((f) => f.path), ...merged.map((f) => f.path)]);
-  const { length: removed } = await removeFiles(site, (path) => wanted.has(path));
+  const { length: removed } =
+    unchanged === undefined
+      ? await removeFiles(site, (path) => wanted.has(path))
+      : await removePaths(
+          site,
+          [...unchanged.site].filter((path) => !wanted.has(path)),
+        );
   return { copied: staged.length - merged.length, kept, removed };
 }

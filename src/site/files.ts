@@ -62,7 +62,18 @@ export function removeEmptyParents(dir: string, path: string): void {
  * removal left empty; returns the paths removed, sorted.
  */
 export async function removeFiles(dir: string, keep: (path: string) => boolean): Promise<string[]> {
-  const removed = (await siteFiles(dir)).filter((path) => !keep(path));
+  return removePaths(
+    dir,
+    (await siteFiles(dir)).filter((path) => !keep(path)),
+  );
+}
+
+/**
+ * Removes the files `paths` (site paths) of `dir`, those already gone included, then the
+ * directories their removal left empty; returns the paths, sorted.
+ */
+export async function removePaths(dir: string, paths: readonly string[]): Promise<string[]> {
+  const removed = [...paths].sort();
   const emptied = new Set<string>();
   for (const path of removed) {
     await rm(join(dir, ...path.split('/')), { force: true });

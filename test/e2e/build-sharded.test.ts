@@ -72,6 +72,7 @@ test('should build every part, two at a time, and assemble the whole build', asy
     'content-hashes.json',
     'global',
     'global.json',
+    'site.json',
     'undated',
     'undated.json',
   ]);
@@ -121,6 +122,7 @@ test('should drop a year no longer in the content, and rebuild the year whose ed
     'content-hashes.json',
     'global',
     'global.json',
+    'site.json',
     'undated',
     'undated.json',
   ]);

@@ -12,7 +12,7 @@ import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { assemble } from '../../../src/shard/assemble.ts';
+import { assemble, type AssembleReport } from '../../../src/shard/assemble.ts';
 
 // `copyFile` as it is, unless a test makes it fail (a full disk).
 vi.mock('node:fs/promises', async (original) => {
@@ -85,6 +85,15 @@ function shardPart(
 
 const out = () => join(mkdtempSync(join(tmpdir(), 'folio-site-')), 'site');
 
+/** A report's counts, without the parts' file lists. */
+const counts = ({ files, copied, kept, removed, shards }: AssembleReport) => ({
+  files,
+  copied,
+  kept,
+  removed,
+  shards,
+});
+
 describe('assemble', () => {
   test('should join the parts, merging the bundle list, the item export and the sitemap index', async () => {
     const global = globalPart(['2023-05-01', '2024-01-02', '2024-05-01']);
@@ -103,13 +112,35 @@ describe('assemble', () => {
     );
     const site = out();
     const report = await assemble({ outDir: site, sources: [s2024, global, s2023] });
-    expect(report).toEqual({
+    expect(counts(report)).toEqual({
       files: 20,
       copied: 17,
       kept: 0,
       removed: 0,
       shards: ['2023', '2024'],
     });
+    // Each part's files as listed, its label left out.
+    expect([...report.sources.keys()]).toEqual([s2024, global, s2023]);
+    expect(report.sources.get(global)).toEqual([
+      '_astro/site.css',
+      'data/issues.json',
+      'favicon.svg',
+      'index.html',
+      'sitemap-0.xml',
+      'sitemap-index.xml',
+    ]);
+    expect(report.sources.get(s2023)).toEqual([
+      '2023-05-01/index.html',
+      '_astro/site.css',
+      'calendar/2023/05/index.html',
+      'data/items.jsonl',
+      'favicon.svg',
+      'pagefind/2023/pagefind.js',
+      'pagefind/shards.json',
+      'sitemap-2023-0.xml',
+      'sitemap-2023-index.xml',
+    ]);
+    expect(report.sources.get(s2024)).toHaveLength(11);
     const result = files(site);
     expect(Object.keys(result).sort()).toEqual([
       '2023-05-01/index.html',
@@ -237,7 +268,7 @@ describe('assemble', () => {
       await assemble({ outDir: site, sources });
       const before = inodes(site);
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({
+      expect(counts(report)).toEqual({
         files: 19,
         copied: 0,
         kept: 16,
@@ -262,7 +293,7 @@ describe('assemble', () => {
       mkdirSync(join(s2024, '2024-06-01'));
       writeFileSync(join(s2024, '2024-06-01/index.html'), 'issue 2024-06-01');
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({
+      expect(counts(report)).toEqual({
         files: 20,
         copied: 2,
         kept: 15,
@@ -294,7 +325,7 @@ describe('assemble', () => {
       time.setSeconds(time.getSeconds() + 5);
       utimesSync(file, time, time);
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({
+      expect(counts(report)).toEqual({
         files: 19,
         copied: 1,
         kept: 15,
@@ -312,7 +343,7 @@ describe('assemble', () => {
       await assemble({ outDir: site, sources });
       rmSync(join(s2024, 'calendar/2024/05/index.html'));
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({
+      expect(counts(report)).toEqual({
         files: 18,
         copied: 0,
         kept: 15,
@@ -354,7 +385,7 @@ describe('assemble', () => {
       expect(files(site)).toEqual(before);
       expect(readdirSync(site)).not.toContain('2024-06-01');
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({
+      expect(counts(report)).toEqual({
         files: 20,
         copied: 2,
         kept: 15,
@@ -364,13 +395,78 @@ describe('assemble', () => {
       expect(files(site)).toEqual(await fresh(sources));
     });
 
+    describe('knowing what the last assembly left', () => {
+      /** The previous assembly of `sources` into a site, with `unchanged` taken as they were. */
+      const previousOf = (
+        report: AssembleReport,
+        unchanged: string[],
+      ): { site: string[]; unchanged: Map<string, string[]> } => ({
+        site: [...new Set([...report.sources.values()].flat())],
+        unchanged: new Map(unchanged.map((dir) => [dir, report.sources.get(dir) ?? []])),
+      });
+
+      test('should neither list nor compare the files of an unchanged part', async () => {
+        const { global, s2023, s2024, sources } = parts();
+        const site = out();
+        const first = await assemble({ outDir: site, sources });
+        // Changed behind the record's back: neither is seen.
+        writeFileSync(join(s2023, '2023-05-01/index.html'), 'ISSUE 2023-05-01, changed');
+        writeFileSync(join(s2023, 'stray.html'), 'not listed');
+        writeFileSync(join(s2024, '2024-05-01/index.html'), 'issue 2024-05-01, corrected');
+        const report = await assemble({
+          outDir: site,
+          sources,
+          previous: previousOf(first, [global, s2023]),
+        });
+        expect(counts(report)).toEqual({
+          files: 19,
+          copied: 1,
+          kept: 15,
+          removed: 0,
+          shards: ['2023', '2024'],
+        });
+        expect(report.sources.get(s2023)).toEqual(first.sources.get(s2023));
+        expect(report.sources.get(s2024)).toEqual(first.sources.get(s2024));
+        const result = files(site);
+        expect(result['2023-05-01/index.html']).toBe('issue 2023-05-01');
+        expect(result['2024-05-01/index.html']).toBe('issue 2024-05-01, corrected');
+        expect(Object.keys(result)).not.toContain('stray.html');
+      });
+
+      test('should remove what the site held and no part holds, without listing the site', async () => {
+        const { global, s2023, s2024, sources } = parts();
+        const site = out();
+        const first = await assemble({ outDir: site, sources });
+        rmSync(join(s2024, 'calendar/2024/05/index.html'));
+        // Not the assembly's: left, as a site that is not listed cannot show it.
+        writeFileSync(join(site, 'robots.txt'), 'by hand');
+        const report = await assemble({
+          outDir: site,
+          sources,
+          previous: previousOf(first, [global, s2023]),
+        });
+        expect(counts(report)).toEqual({
+          files: 18,
+          copied: 0,
+          kept: 15,
+          removed: 1,
+          shards: ['2023', '2024'],
+        });
+        const { 'robots.txt': byHand, ...result } = files(site);
+        expect(byHand).toBe('by hand');
+        expect(result).toEqual(await fresh(sources));
+        // Its emptied directories go with it.
+        expect(readdirSync(join(site, 'calendar'))).toEqual(['2023']);
+      });
+    });
+
     test('should remove a staged copy an interrupted run left', async () => {
       const { sources } = parts();
       const site = out();
       await assemble({ outDir: site, sources });
       writeFileSync(join(site, '2024-05-01/.index.html.0123456789ab.tmp'), 'half');
       const report = await assemble({ outDir: site, sources });
-      expect(report).toEqual({
+      expect(counts(report)).toEqual({
         files: 19,
         copied: 0,
         kept: 16,
