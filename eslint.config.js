@@ -6,7 +6,7 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', '.tmp/', 'coverage/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', '.tmp/', '.folio-cache/', 'coverage/'] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...astro.configs.recommended,

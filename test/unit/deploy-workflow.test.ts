@@ -18,6 +18,7 @@ test('should build with npm ci and npm run build under the project base path, an
   expect(build?.steps.map((s) => s.run ?? s.uses)).toEqual([
     'actions/checkout@v4',
     'actions/setup-node@v4',
+    'actions/cache@v4',
     'npm ci',
     'npm run build',
     'actions/upload-pages-artifact@v3',
@@ -26,6 +27,13 @@ test('should build with npm ci and npm run build under the project base path, an
   expect(build?.env).toEqual({
     FOLIO_SITE: 'https://${{ github.repository_owner }}.github.io',
     FOLIO_BASE: '/${{ github.event.repository.name }}/',
+    FOLIO_CACHE: '${{ github.workspace }}/.folio-cache',
+  });
+  // The build cache of the latest run is restored, and this run's saved under its commit.
+  expect(build?.steps[2]?.with).toEqual({
+    path: '.folio-cache',
+    key: 'folio-build-${{ github.sha }}',
+    'restore-keys': 'folio-build-',
   });
   expect(workflow.jobs['deploy']?.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
 });
