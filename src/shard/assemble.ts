@@ -58,7 +58,7 @@ export interface AssembleOptions {
  */
 export interface PreviousAssembly {
   /** Every file the site held after it. */
-  site: readonly string[];
+  site: ReadonlySet<string>;
   /** Each unchanged part build's directory (as given in `sources`) and its files. */
   unchanged: ReadonlyMap<string, readonly string[]>;
 }
@@ -266,7 +266,7 @@ export async function assemble({
       previous === undefined
         ? undefined
         : {
-            site: new Set(previous.site),
+            site: previous.site,
             parts: new Set([...previous.unchanged.keys()].map((dir) => resolve(dir))),
           };
     const report = await updateSite(site, placements, merged, renameRank, unchanged);

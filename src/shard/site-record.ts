@@ -104,7 +104,7 @@ export function previousAssembly(
     if (last !== undefined && last.build === build) unchanged.set(source, last.files);
   }
   const site = new Set(Object.values(record.parts).flatMap(({ files }) => files));
-  return { site: [...site].sort(), unchanged };
+  return { site, unchanged };
 }
 
 /** The record of an assembly of `parts` into `site`; `files` holds each source's files. */

@@ -400,8 +400,8 @@ describe('assemble', () => {
       const previousOf = (
         report: AssembleReport,
         unchanged: string[],
-      ): { site: string[]; unchanged: Map<string, string[]> } => ({
-        site: [...new Set([...report.sources.values()].flat())],
+      ): { site: Set<string>; unchanged: Map<string, string[]> } => ({
+        site: new Set([...report.sources.values()].flat()),
         unchanged: new Map(unchanged.map((dir) => [dir, report.sources.get(dir) ?? []])),
       });
 

@@ -90,7 +90,12 @@ describe('site record', () => {
       { part: '2025', source: '/cache/parts/2025', build: 'n1' },
     ];
     expect(previousAssembly(record, now)).toEqual({
-      site: ['2024-05-01/index.html', '_astro/site.css', 'index.html', 'pagefind/shards.json'],
+      site: new Set([
+        '2024-05-01/index.html',
+        '_astro/site.css',
+        'index.html',
+        'pagefind/shards.json',
+      ]),
       unchanged: new Map([
         ['/cache/parts/2024', ['2024-05-01/index.html', '_astro/site.css', 'pagefind/shards.json']],
       ]),
