@@ -19,7 +19,7 @@ import { runMeasured, type Measured } from './measure/process-tree.ts';
 import { searchCost, type SearchCost, type SearchDriver } from './measure/search-bytes.ts';
 import { queriesFor } from './queries.ts';
 import { issuePlan } from './synth/archive.ts';
-import { ALLOCATOR_ENV } from '../src/site/allocator.ts';
+import { allocatorEnv } from '../src/site/allocator.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const ASTRO = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -182,8 +182,9 @@ async function folio(
   seed: number | null,
   what: string,
 ): Promise<SiteResult> {
-  // Folio's build as `folio build` runs it: with its allocator settings (src/site/allocator.ts).
-  const build = await astroBuild(root, outDir, content, what, { cacheDir, env: ALLOCATOR_ENV });
+  // Folio's build as `folio build` runs it: with its allocator settings (src/site/allocator.ts),
+  // or the user's own.
+  const build = await astroBuild(root, outDir, content, what, { cacheDir, env: allocatorEnv() });
   return {
     build,
     search: null,

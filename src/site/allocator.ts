@@ -12,7 +12,14 @@ export const ALLOCATOR_ENV: Readonly<Record<string, string>> = {
   MIMALLOC_PURGE_DELAY: '0',
 };
 
+/** The allocator settings a build runs with under `env`: Folio's, but any the user set kept. */
+export function allocatorEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(ALLOCATOR_ENV).map(([name, value]) => [name, env[name] ?? value]),
+  );
+}
+
 /** Adds the allocator settings to `env`, keeping any the user set. */
 export function tuneAllocator(env: NodeJS.ProcessEnv = process.env): void {
-  for (const [name, value] of Object.entries(ALLOCATOR_ENV)) env[name] ??= value;
+  Object.assign(env, allocatorEnv(env));
 }

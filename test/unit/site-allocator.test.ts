@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ALLOCATOR_ENV, tuneAllocator } from '../../src/site/allocator.ts';
+import { ALLOCATOR_ENV, allocatorEnv, tuneAllocator } from '../../src/site/allocator.ts';
 
 describe('tuneAllocator', () => {
   test('should have mimalloc return freed pages at once', () => {
@@ -13,5 +13,11 @@ describe('tuneAllocator', () => {
     const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: '10' };
     tuneAllocator(env);
     expect(env).toEqual({ MIMALLOC_PURGE_DELAY: '10' });
+  });
+
+  test("should give a child build the same settings, the user's kept", () => {
+    expect(allocatorEnv({ PATH: '/usr/bin' })).toEqual({ MIMALLOC_PURGE_DELAY: '0' });
+    // Set empty: mimalloc's own default, as `folio build` would keep it.
+    expect(allocatorEnv({ MIMALLOC_PURGE_DELAY: '' })).toEqual({ MIMALLOC_PURGE_DELAY: '' });
   });
 });
