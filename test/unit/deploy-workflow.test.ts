@@ -6,6 +6,7 @@ interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Workflow {
   jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
@@ -20,7 +21,7 @@ test('should build with npm ci and npm run build under the project base path, an
     'actions/setup-node@v4',
     'actions/cache@v4',
     'npm ci',
-    'npm run build',
+    'npm run build -- $FOLIO_BUILD_ARGS',
     'actions/upload-pages-artifact@v3',
   ]);
   expect(build?.steps.at(-1)?.with).toEqual({ path: 'dist' });
@@ -35,5 +36,8 @@ test('should build with npm ci and npm run build under the project base path, an
     key: 'folio-build-${{ github.sha }}',
     'restore-keys': 'folio-build-',
   });
+  // Extra build options (`--sharded` for a large archive) come from a repository variable,
+  // through the environment rather than pasted into the command.
+  expect(build?.steps[4]?.env).toEqual({ FOLIO_BUILD_ARGS: '${{ vars.FOLIO_BUILD_ARGS }}' });
   expect(workflow.jobs['deploy']?.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
 });
