@@ -97,6 +97,8 @@ export interface CacheKeys<I extends EntryLike, P extends PageLike> {
   item(id: string): string;
   /** An issue's JSON export (`data/<issue>.json`, export.ts). */
   issueJson(issue: IssueEntry<I, P>): string;
+  /** The items of some issues as JSON Lines (`data/items/<year>.jsonl`, export.ts). */
+  itemsExport(issues: readonly IssueEntry<I, P>[]): string;
   /** A month of the calendar, with its neighbouring months (`calendar/[year]/[month].astro`). */
   month(month: CalendarMonth, prev: MonthLink | null, next: MonthLink | null): string;
   /** A reporter's page (`reporters/[name].astro`). */
@@ -159,6 +161,10 @@ export function cacheKeys<I extends EntryLike, P extends PageLike>(
         page.items.map((item) => [item.id, entryHash(item)]),
       ]);
       return hashParts([salt, 'issue.json', issue.key, pages]);
+    },
+    itemsExport(issues) {
+      const items = issues.map((issue) => issue.items.map((item) => [item.id, entryHash(item)]));
+      return hashParts([salt, 'items.jsonl', items]);
     },
     month(month, prev, next) {
       const days = [...month.days.values()]

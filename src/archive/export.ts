@@ -42,6 +42,31 @@ export function exportIssue<I extends ItemLike & { body?: string }, P extends Pa
   };
 }
 
+/**
+ * The items of `issues` as JSON Lines, one object a line in the issues' order. Produced issue by
+ * issue, so a large archive is never one string in memory.
+ */
+export function itemLines<I extends ItemLike & { body?: string }, P extends PageLike>(
+  issues: readonly IssueEntry<I, P>[],
+  site: string,
+  base: string,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const issue = issues[next];
+      next += 1;
+      if (issue === undefined) {
+        controller.close();
+        return;
+      }
+      const lines = issue.items.map((item) => `${JSON.stringify(exportItem(item, site, base))}\n`);
+      controller.enqueue(encoder.encode(lines.join('')));
+    },
+  });
+}
+
 /** One line of the issue list: where the issue and its JSON are. */
 export function issueSummary<I extends ItemLike, P extends PageLike>(
   issue: IssueEntry<I, P>,

@@ -21,7 +21,9 @@
  * | `/rss.xml`, `/opensearch.xml`         | feed of recent issues, OpenSearch description          |
  * | `/data/issues.json`                   | every issue, with the URL of its JSON                  |
  * | `/data/2024-05-01.json`               | one issue's items with metadata                        |
+ * | `/data/`                              | 数据下载: the exports below, with their sizes by year     |
  * | `/data/items.jsonl`                   | every item, one JSON object a line                     |
+ * | `/data/items/2024.jsonl`              | one year's items (`undated.jsonl`: undated files')     |
  *
  * An item's id is its path under `content/` without the extension (`2024-05-01/02/03`); the
  * issue key is its date (`2024-05-01`) or, for a raw file whose date is unknown, `undated/<stem>`.
@@ -206,6 +208,16 @@ export function issueJsonUrl(issue: string, base = siteBase()): string {
 
 export function itemsExportUrl(base = siteBase()): string {
   return withBase('data/items.jsonl', base);
+}
+
+/** One year's items: `year` is a year (`2024`) or `undated` (shard/part.ts, `shardOfIssue`). */
+export function yearItemsExportUrl(year: string, base = siteBase()): string {
+  return withBase(`data/items/${year}.jsonl`, base);
+}
+
+/** The page that lists the machine-readable exports (数据下载). */
+export function dataUrl(base = siteBase()): string {
+  return withBase('data/', base);
 }
 
 /** An absolute URL for canonical links, feeds and structured data. */

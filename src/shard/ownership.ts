@@ -1,8 +1,9 @@
 /**
  * Who owns each file of an assembled site: a shard (its issues' pages, its month calendars, its
- * issue JSON, its search bundles and its sitemap), the global build (everything else: home,
- * calendar index, reporters, on this day, search page, feeds, issue list), or nobody alone — the
- * files the assembler merges from several builds. URLs hold the date, so a path names its shard.
+ * issue JSON and item export, its search bundles and its sitemap), the global build (everything
+ * else: home, calendar index, reporters, on this day, search page, feeds, issue list, data page),
+ * or nobody alone — the files the assembler merges from several builds. URLs hold the date, so a
+ * path names its shard.
  *
  * Paths are relative to the site root, `/`-separated, as files (`2024-05-01/index.html`) or as
  * URL paths under the base (`2024-05-01/`).
@@ -41,6 +42,8 @@ const SHARD_PATHS: readonly RegExp[] = [
   // An issue's JSON: `data/2024-05-01.json`, `data/undated/<stem>.json`.
   new RegExp(`^data/(${DATE})\\.json$`),
   new RegExp(`^data/(${UNDATED_SHARD})/`),
+  // A year's items: `data/items/2024.jsonl`, `data/items/undated.jsonl`.
+  new RegExp(`^data/items/(${SHARD})\\.jsonl$`),
   // Search bundles: a year and its parts (`2024`, `2024-2`), undated.
   new RegExp(`^pagefind/(${SHARD})(-\\d+)?(/|$)`),
   // The shard's sitemaps (`filenameBase: sitemap-<shard>`): its pages and its own index.

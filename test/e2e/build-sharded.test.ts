@@ -60,7 +60,7 @@ test('should build every part, two at a time, and assemble the whole build', asy
     'shard undated: built in N s',
   ]);
   expect(log.at(-1)).toBe(
-    `Assembled 152 files of 4 parts (4 built) into ${site} in N s (149 copied, 0 kept from the previous site)`,
+    `Assembled 156 files of 4 parts (4 built) into ${site} in N s (153 copied, 0 kept from the previous site)`,
   );
   expect(log).toHaveLength(6);
   expect(await differencesFromWholeBuild()).toEqual([]);
@@ -100,7 +100,7 @@ test('should build nothing when nothing changed, and leave the site as it was', 
   await utimes(touched, later, later);
   expect(await buildSharded()).toEqual([
     'All 4 parts unchanged since their last build',
-    `Assembled 152 files of 4 parts (0 built) into ${site} in N s (0 copied, 149 kept from the previous site)`,
+    `Assembled 156 files of 4 parts (0 built) into ${site} in N s (0 copied, 153 kept from the previous site)`,
   ]);
   expect(differences(before, await readSite(site))).toEqual([]);
 });
@@ -116,7 +116,7 @@ test('should rebuild only the year of a corrected title, and the global pages', 
   // Copied: what the two builds wrote anew — the pages that show the title, the pages every
   // build renders, Astro's assets, the sitemaps and 2024's search bundle; the rest is kept.
   expect(log.at(-1)).toBe(
-    `Assembled 152 files of 4 parts (2 built) into ${site} in N s (52 copied, 97 kept from the previous site, 3 removed)`,
+    `Assembled 156 files of 4 parts (2 built) into ${site} in N s (54 copied, 99 kept from the previous site, 3 removed)`,
   );
   expect(await readFile(join(site, '2024-05-01/01/01/index.html'), 'utf8')).toContain(
     '城南社区植树正忙',
@@ -132,7 +132,7 @@ test('should drop a year no longer in the content, and rebuild the year whose ed
   expect(log[0]).toBe('Building 2 of 3 parts, 2 at a time (1 unchanged)');
   expect(built(log)).toEqual(['global: built in N s', 'shard 2024: built in N s']);
   expect(log.at(-1)).toBe(
-    `Assembled 112 files of 3 parts (2 built) into ${site} in N s (40 copied, 69 kept from the previous site, 40 removed)`,
+    `Assembled 115 files of 3 parts (2 built) into ${site} in N s (41 copied, 71 kept from the previous site, 41 removed)`,
   );
   expect((await readdir(join(cache, 'parts'))).sort()).toEqual([
     '2024',

@@ -20,6 +20,7 @@ const ASTRO = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const ALWAYS = [
   '/404.html',
   '/calendar/index.html',
+  '/data/index.html',
   '/data/issues.json',
   '/data/items.jsonl',
   '/index.html',
@@ -131,7 +132,7 @@ describe('incremental build', () => {
   test('should reuse every page and shard when nothing changed, and write the same site', async () => {
     const log = await build(outDir(), cacheDir());
     expect(log.rendered).toEqual(ALWAYS);
-    expect(log.reused).toBe(46);
+    expect(log.reused).toBe(49);
     expect(log.search).toBe('0 indexed, 3 reused');
     expect(differences(first, await readSite(outDir()))).toEqual([]);
   });
@@ -158,12 +159,13 @@ describe('incremental build', () => {
     expect(log.rendered).toEqual(
       [
         ...ALWAYS,
-        // The new issue, its page, its items, its JSON.
+        // The new issue, its page, its items, its JSON, its year's items.
         '/2024-05-03/index.html',
         '/2024-05-03/01/index.html',
         '/2024-05-03/01/01/index.html',
         '/2024-05-03/01/02/index.html',
         '/data/2024-05-03.json',
+        '/data/items/2024.jsonl',
         // The issue before it now links to it; its month, its reporters, its day list it.
         '/2024-05-02/index.html',
         '/calendar/2024/05/index.html',
@@ -172,8 +174,8 @@ describe('incremental build', () => {
         '/on-this-day/05-03/index.html',
       ].sort(),
     );
-    // Of the 46 pages of the last build, the three above that exist already are rendered again.
-    expect(log.reused).toBe(46 - 3);
+    // Of the 49 pages of the last build, the four above that exist already are rendered again.
+    expect(log.reused).toBe(49 - 4);
     // 2024 is indexed again; 2023 and the undated shard are copied.
     expect(log.search).toBe('1 indexed, 2 reused');
     expect(differences(await readSite(outDir()), await cleanBuild('issue'))).toEqual([]);
@@ -193,17 +195,19 @@ describe('incremental build', () => {
         '/2023-05-01/01/01/index.html',
         '/2023-05-01/01/02/index.html',
         '/2023-05-01/01/03/index.html',
-        // Its page, its issue, the issue's JSON; its reporters and its day of the year.
+        // Its page, its issue, the issue's JSON, its year's items; its reporters and its day of
+        // the year.
         '/2023-05-01/01/index.html',
         '/2023-05-01/index.html',
         '/data/2023-05-01.json',
+        '/data/items/2023.jsonl',
         '/reporters/李华/index.html',
         '/reporters/陈静/index.html',
         '/on-this-day/05-01/index.html',
       ].sort(),
     );
-    // 46 + 7 new pages, of which the nine above are rendered again.
-    expect(log.reused).toBe(53 - 9);
+    // 49 + 7 new pages, of which the ten above are rendered again.
+    expect(log.reused).toBe(56 - 10);
     expect(log.search).toBe('1 indexed, 2 reused');
     expect(differences(await readSite(outDir()), await cleanBuild('title'))).toEqual([]);
   });
@@ -214,13 +218,14 @@ describe('incremental build', () => {
     expect(log.rendered).toEqual(
       [
         ...ALWAYS,
-        // The item before it, its page, its issue and the issue's JSON; its day of the year and
-        // its month, which count the day's items.
+        // The item before it, its page, its issue, the issue's JSON and its year's items; its day
+        // of the year and its month, which count the day's items.
         '/2024-05-02/02/01/index.html',
         '/calendar/2024/05/index.html',
         '/2024-05-02/02/index.html',
         '/2024-05-02/index.html',
         '/data/2024-05-02.json',
+        '/data/items/2024.jsonl',
         '/on-this-day/05-02/index.html',
       ].sort(),
     );
@@ -237,7 +242,7 @@ describe('incremental build', () => {
     const log = await build(other, cacheDir());
     expect(log.emptied).toBe(true);
     expect(log.rendered).toEqual(ALWAYS);
-    expect(log.reused).toBe(53 - 1);
+    expect(log.reused).toBe(56 - 1);
     expect(log.search).toBe('0 indexed, 3 reused');
     expect(differences(await readSite(other), await readSite(outDir()))).toEqual([]);
   });

@@ -53,14 +53,14 @@ beforeAll(async () => {
     parts.undated,
   ]);
   expect(assembled.stdout).toBe(
-    `Assembled 152 files of the global build and shards 2023, 2024, undated into ${out} ` +
-      '(149 copied, 0 kept from the previous site)\n',
+    `Assembled 156 files of the global build and shards 2023, 2024, undated into ${out} ` +
+      '(153 copied, 0 kept from the previous site)\n',
   );
   // Assembled again from the same builds, the site keeps every file; the tests below read it.
   const again = await runFolio(['assemble', '--out', out, ...Object.values(parts)]);
   expect(again.stdout).toBe(
-    `Assembled 152 files of the global build and shards 2023, 2024, undated into ${out} ` +
-      '(0 copied, 149 kept from the previous site)\n',
+    `Assembled 156 files of the global build and shards 2023, 2024, undated into ${out} ` +
+      '(0 copied, 153 kept from the previous site)\n',
   );
   whole = await buildFixture(fixture, env);
   site = await serve(out, BASE);
@@ -96,6 +96,7 @@ test('should keep in each part build only the files it owns', async () => {
     'data/2023-05-01.json',
     'data/2023-11-21.json',
     'data/items.jsonl',
+    'data/items/2023.jsonl',
     'favicon.svg',
     'folio-part.json',
     'pagefind/shards.json',
@@ -104,6 +105,7 @@ test('should keep in each part build only the files it owns', async () => {
   ]);
   expect(await ownFiles(parts.undated)).toEqual([
     'data/items.jsonl',
+    'data/items/undated.jsonl',
     'data/undated/scan-a.json',
     'favicon.svg',
     'folio-part.json',
@@ -116,6 +118,7 @@ test('should keep in each part build only the files it owns', async () => {
   expect(await ownFiles(parts.global)).toEqual([
     '404.html',
     'calendar/index.html',
+    'data/index.html',
     'data/issues.json',
     'favicon.svg',
     'folio-part.json',
@@ -190,13 +193,13 @@ test('should list every part sitemap in the index, and together the pages of the
     )
   ).flat();
   expect(pages.sort()).toEqual((await locs(join(whole, 'sitemap-0.xml'))).sort());
-  expect(pages).toHaveLength(44);
+  expect(pages).toHaveLength(45);
 });
 
 test('should leave no broken link in the assembled site', async () => {
   const report = await checkLinks(site.outDir, BASE, ORIGIN);
   expect(report.broken).toEqual([]);
-  expect(report.pages).toBe(46);
+  expect(report.pages).toBe(47);
 });
 
 /** Runs one search through the search page's own engine; returns its hits and bundles fetched. */

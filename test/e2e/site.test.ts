@@ -56,6 +56,7 @@ const pageTypes: Record<string, string> = {
   'on-this-day': 'on-this-day/',
   day: 'on-this-day/05-01/',
   search: 'search/',
+  data: 'data/',
   'not-found': '404.html',
 };
 
@@ -294,6 +295,53 @@ describe('for machines', () => {
     ]);
   });
 
+  test("should list the exports on the footer's data page, each year's items a file of its own", async () => {
+    const problems: string[] = [];
+    const page = await openPage(browser, problems);
+    await page.goto(site.url);
+    await follow(page, 'footer a:text-is("数据下载")', `${site.url}data/`);
+    expect(await page.title()).toBe('数据下载 · 永康日报');
+    const entries = await page
+      .locator('main section li')
+      .evaluateAll((items) =>
+        items.map((li) => [
+          li.querySelector('a')?.getAttribute('href'),
+          li.textContent.replace(/\s+/g, ' ').trim(),
+        ]),
+      );
+    expect(entries).toEqual([
+      ['/archive/data/items/2023.jsonl', '2023年稿件 2 期，5 篇'],
+      ['/archive/data/items/2024.jsonl', '2024年稿件 3 期，8 篇'],
+      ['/archive/data/items/undated.jsonl', '日期不详的稿件 1 期，1 篇'],
+      [
+        '/archive/data/items.jsonl',
+        '全部稿件（JSON Lines）档案的全部 14 篇稿件合为一个文件（以上各年的文件依次相连）。',
+      ],
+      [
+        '/archive/data/issues.json',
+        '各期清单（JSON）全部 6 期的日期、版数和稿件数，以及每期 JSON 文件的地址（该期各版及其稿件）。',
+      ],
+    ]);
+    await page.close();
+    expect(problems).toEqual([]);
+
+    const years = ['2023', '2024', 'undated'];
+    const files = await Promise.all(years.map((year) => get(`data/items/${year}.jsonl`)));
+    const ids = files.map((file) =>
+      file
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { id: string }).id),
+    );
+    expect(ids.map((list, i) => list.every((id) => id.startsWith(`${years[i]}`)))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(ids.map((list) => list.length)).toEqual([5, 8, 1]);
+    expect(files.join('')).toBe(await get('data/items.jsonl'));
+  });
+
   test('should describe the search for browsers and list every page in the sitemap', async () => {
     expect(await get('opensearch.xml')).toContain(
       'template="https://example.org/archive/search/?q={searchTerms}"',
@@ -304,7 +352,7 @@ describe('for machines', () => {
     expect(urls).toContain('https://example.org/archive/undated/scan-a/');
     expect(urls.filter((u) => u?.includes('/search/') === true || u?.includes('404'))).toEqual([]);
     // Every HTML page but the search page and the 404 page.
-    expect(urls.length).toBe(44);
+    expect(urls.length).toBe(45);
   });
 });
 
@@ -325,7 +373,7 @@ describe('quality', () => {
   test('should leave no broken internal link or asset under the base path', async () => {
     const report = await checkLinks(site.outDir, BASE, 'https://example.org');
     expect(report.broken).toEqual([]);
-    expect(report.pages).toBe(46);
+    expect(report.pages).toBe(47);
     expect(report.checked).toBeGreaterThan(1000);
   });
 

@@ -85,6 +85,9 @@ function keysOf({ items, pages }: Archive, site = SITE): Map<string, string> {
   for (const [name, list] of index.reporters)
     all.set(`reporter ${name}`, keys.reporter(name, list));
   for (const [day, list] of index.days) all.set(`day ${day}`, keys.day(day, list));
+  for (const [year, issues] of Map.groupBy(index.issues, (issue) => issue.key.slice(0, 4))) {
+    all.set(`export ${year}`, keys.itemsExport(issues));
+  }
   return all;
 }
 
@@ -107,7 +110,7 @@ const base = archiveOf(issue('2024-04-29'), issue('2024-04-30'), issue('2024-05-
 describe('cache keys', () => {
   test('should give every page a key of its own, the same for the same content', () => {
     const keys = keysOf(base);
-    expect(keys.size).toBe(3 * (1 + 1 + 2 + 4) + 2 + 3 + 3);
+    expect(keys.size).toBe(3 * (1 + 1 + 2 + 4) + 2 + 3 + 3 + 1);
     expect(new Set(keys.values()).size).toBe(keys.size);
     // Equal content in new objects: equal keys.
     expect(
@@ -119,6 +122,7 @@ describe('cache keys', () => {
     const after = archiveOf(base, issue('2024-05-02'));
     expect(changed(keysOf(base), keysOf(after))).toEqual([
       'day 05-02',
+      'export 2024',
       'issue 2024-05-01',
       'issue 2024-05-02',
       'item 2024-05-02/01/01',
@@ -152,6 +156,7 @@ describe('cache keys', () => {
     });
     expect(changed(keysOf(base), keysOf(after))).toEqual([
       'day 04-30',
+      'export 2024',
       'issue 2024-04-30',
       // The item itself and its neighbours in the issue, which link to it by its title.
       'item 2024-04-30/01/01',
@@ -163,10 +168,11 @@ describe('cache keys', () => {
     ]);
   });
 
-  test('should change only the item and its issue JSON when only its body changes', () => {
+  test('should change only the item, its issue JSON and its year export when only its body changes', () => {
     const id = '2024-04-30/02/02';
     const after = edit(base, id, { digest: 'digest of a new body' });
     expect(changed(keysOf(base), keysOf(after))).toEqual([
+      'export 2024',
       'item 2024-04-30/02/02',
       'json 2024-04-30',
     ]);
@@ -177,6 +183,7 @@ describe('cache keys', () => {
     const plain = edit(base, id, { digest: undefined });
     const after = edit(plain, id, { body: 'another body' });
     expect(changed(keysOf(plain), keysOf(after))).toEqual([
+      'export 2024',
       'item 2024-04-30/02/02',
       'json 2024-04-30',
     ]);
@@ -189,10 +196,21 @@ describe('cache keys', () => {
       data: { ...item(id).data, byline: '记者 陈静', authors: ['陈静'] },
     });
     expect(changed(keysOf(base), keysOf(after))).toEqual([
+      'export 2024',
       'item 2024-04-29/01/01',
       'json 2024-04-29',
       'reporter 王小明',
       'reporter 陈静',
+    ]);
+  });
+
+  test("should change the export of the edited item's year only", () => {
+    const years = archiveOf(issue('2023-12-30'), issue('2024-01-02'));
+    const after = edit(years, '2024-01-02/02/02', { digest: 'digest of a new body' });
+    expect(changed(keysOf(years), keysOf(after))).toEqual([
+      'export 2024',
+      'item 2024-01-02/02/02',
+      'json 2024-01-02',
     ]);
   });
 

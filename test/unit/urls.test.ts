@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   calendarUrl,
+  dataUrl,
   feedUrl,
   homeUrl,
   issueJsonUrl,
@@ -16,6 +17,7 @@ import {
   reporterUrl,
   searchQueryUrl,
   withBase,
+  yearItemsExportUrl,
 } from '../../src/archive/urls.ts';
 
 describe('URL scheme', () => {
@@ -38,6 +40,9 @@ describe('URL scheme', () => {
     expect(onThisDayUrl('05-01', base)).toBe('/archive/on-this-day/05-01/');
     expect(feedUrl(base)).toBe('/archive/rss.xml');
     expect(issueJsonUrl('2024-05-01', base)).toBe('/archive/data/2024-05-01.json');
+    expect(dataUrl(base)).toBe('/archive/data/');
+    expect(yearItemsExportUrl('2024', base)).toBe('/archive/data/items/2024.jsonl');
+    expect(yearItemsExportUrl('undated', base)).toBe('/archive/data/items/undated.jsonl');
   });
 
   test('should accept a base without its final slash', () => {
