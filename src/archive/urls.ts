@@ -21,7 +21,7 @@
  * | `/rss.xml`, `/opensearch.xml`         | feed of recent issues, OpenSearch description          |
  * | `/data/issues.json`                   | every issue, with the URL of its JSON                  |
  * | `/data/2024-05-01.json`               | one issue's items with metadata                        |
- * | `/data/`                              | 数据下载: the exports below, with their sizes by year     |
+ * | `/data/`                              | 数据下载: the exports below, with each year's counts       |
  * | `/data/items.jsonl`                   | every item, one JSON object a line                     |
  * | `/data/items/2024.jsonl`              | one year's items (`undated.jsonl`: undated files')     |
  *
