@@ -186,6 +186,8 @@ describe('a reader walks the archive', () => {
     await follow(page, 'article .byline a >> text=王小明', `${site.url}reporters/王小明/`);
     expect(await texts(page, 'main h1')).toEqual(['王小明的稿件']);
     expect(await texts(page, 'main h2')).toEqual(['2024年', '2023年']);
+    expect(await texts(page, 'nav[aria-label="按年份"] a')).toEqual(['2024年 2 篇', '2023年 2 篇']);
+    expect(await page.getAttribute('nav[aria-label="按年份"] a >> nth=1', 'href')).toBe('#y-2023');
     expect(await texts(page, '.item-title a')).toEqual([
       '夜市经济添活力',
       '城南社区植树忙',
