@@ -4,7 +4,7 @@
  * a file's size. A year's file belongs to that year's shard (src/shard/ownership.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, getCacheKeys } from '../../../archive/archive.ts';
+import { getArchive, getCacheKeys, type Archive } from '../../../archive/archive.ts';
 import { itemLines } from '../../../archive/export.ts';
 import { buildsArchivePages, shardOfIssue } from '../../../shard/part.ts';
 import { siteConfig } from '../../../site/config.ts';
@@ -16,15 +16,12 @@ export const getStaticPaths = (async () => {
   const years = Map.groupBy(archive.issues, (issue) => shardOfIssue(issue.key));
   return [...years].map(([year, issues]) => ({
     params: { year },
+    props: { issues },
     cacheKey: keys.itemsExport(issues),
   }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
-  const year = params.year ?? '';
-  const { issues } = await getArchive();
-  const ofYear = issues.filter((issue) => shardOfIssue(issue.key) === year);
-  if (ofYear.length === 0) throw new Error(`data/items/${year}.jsonl: no issue of ${year}`);
-  const body = itemLines(ofYear, site?.href ?? siteConfig.site, import.meta.env.BASE_URL);
+export const GET: APIRoute<{ issues: Archive['issues'] }> = ({ props, site }) => {
+  const body = itemLines(props.issues, site?.href ?? siteConfig.site, import.meta.env.BASE_URL);
   return new Response(body, { headers: { 'Content-Type': 'application/jsonl; charset=utf-8' } });
 };
