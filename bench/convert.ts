@@ -1,8 +1,9 @@
 /**
  * Conversion benchmark: generates a deterministic raw corpus (pages laid out like e-paper text
  * extraction: running head, banner, bylines, hard-wrapped paragraphs, headlines after the body,
- * photo news) in a temporary directory, converts it, converts it again (nothing to write), and
- * prints pages/s and peak memory.
+ * photo news) in a temporary directory, converts it, converts it again (nothing to write), once
+ * recognising every page and once taking the unchanged pages from the first run's record
+ * (src/ingest/conversion-record.ts), and prints pages/s and peak memory.
  *
  *   npm run bench:convert -- --pages 2000 [--seed 1] [--keep]
  */
@@ -10,6 +11,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  ConversionRecord,
+  converterFingerprint,
+  recordFile,
+} from '../src/ingest/conversion-record.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { createRandom } from './synth/random.ts';
 
@@ -107,12 +113,18 @@ function main(): void {
   }
   const generated = performance.now() - started;
 
+  const options = { rawDir, outDir, config: { paper: '基准日报' }, progress: false };
+  const file = recordFile(join(work, 'record'), rawDir);
+  const fingerprint = converterFingerprint(join(import.meta.dirname, '..'));
   started = performance.now();
-  const report = ingest({ rawDir, outDir, config: { paper: '基准日报' }, progress: false });
+  const report = ingest({ ...options, record: ConversionRecord.fresh(file, fingerprint) });
   const first = (performance.now() - started) / 1000;
   started = performance.now();
-  const again = ingest({ rawDir, outDir, config: { paper: '基准日报' }, progress: false });
+  const again = ingest(options);
   const second = (performance.now() - started) / 1000;
+  started = performance.now();
+  const recorded = ingest({ ...options, record: ConversionRecord.load(file, fingerprint) });
+  const third = (performance.now() - started) / 1000;
   const peak = process.resourceUsage().maxRSS / 1024;
 
   const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
@@ -125,7 +137,12 @@ function main(): void {
   console.log(
     `second run:   ${again.files.written.length} written, ${again.files.unchanged.length} unchanged in ${second.toFixed(2)} s = ${(again.pages / second).toFixed(0)} pages/s`,
   );
-  console.log(`errors:       ${report.errors.length + again.errors.length}`);
+  console.log(
+    `with record:  ${recorded.reused} of ${recorded.pages} pages unchanged, ${recorded.files.written.length} written in ${third.toFixed(2)} s = ${(recorded.pages / third).toFixed(0)} pages/s`,
+  );
+  console.log(
+    `errors:       ${report.errors.length + again.errors.length + recorded.errors.length}`,
+  );
   console.log(`peak RSS:     ${peak.toFixed(0)} MiB`);
   if (values.keep) console.log(`kept:         ${work}`);
   else rmSync(work, { recursive: true, force: true });

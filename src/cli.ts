@@ -3,14 +3,22 @@
  * errors are printed as one line naming the file (stack traces with --debug).
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
+import {
+  CONVERSION_DIR,
+  ConversionRecord,
+  converterFingerprint,
+  recordFile,
+} from './ingest/conversion-record.ts';
 import { ingest } from './ingest/ingest.ts';
 import { formatReport } from './ingest/report.ts';
 import { evaluateCorpus, formatReport as formatEvalReport } from './eval/run.ts';
 import { isShardKey, type BuildPart } from './shard/part.ts';
 import type { AssembleReport } from './shard/assemble.ts';
 import { tuneAllocator } from './site/allocator.ts';
+import { cacheDir } from './site/cache-dir.ts';
 
 const HELP = `Folio: a newspaper's raw page text → a static, searchable archive site.
 
@@ -29,6 +37,7 @@ Usage:
   folio build … --force                         rebuild every page and search shard, reusing nothing
                                                 of the last build
   folio ingest <raw-dir> [--out <content-dir>]  convert raw page text into a content directory
+              [--force]                         (--force: every page, also those unchanged)
   folio preview [--out <dir>] [--port <n>]      serve the built site on localhost
   folio eval <corpus-dir> [--json]              measure recognition against a corpus's truth
   folio --help
@@ -41,7 +50,8 @@ Options:
   --global          build: the global pages, from every item's front matter
   --sharded         build: every shard and the global pages, then assemble (see docs/sharding.md)
   --jobs <n>        build --sharded: part builds at a time (default: the number of CPUs)
-  --force           build: reuse nothing of the last build (pages, content store, search index)
+  --force           build: reuse nothing of the last build (converted pages, pages, content
+                    store, search index); ingest: convert every page again
   --port <n>        preview port (default: 4321)
   --json            eval: print the report as JSON
   --debug           print stack traces
@@ -90,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
           values.jobs === undefined ? {} : { jobs: positiveInteger('--jobs', values.jobs) };
         const part = buildPartOf(values.shard, values.global === true, values.content);
         if (values.content === undefined) {
-          const status = convert('raw', 'content');
+          const status = convert('raw', 'content', values.force === true);
           if (status !== 0) {
             console.error('folio build: conversion failed; the site was not built');
             return status;
@@ -138,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
         const [rawDir, ...extra] = rest;
         if (rawDir === undefined) throw new Error('missing <raw-dir> (see folio --help)');
         noPositionals(extra);
-        return convert(rawDir, values.out ?? 'content');
+        return convert(rawDir, values.out ?? 'content', values.force === true);
       }
       case 'preview': {
         noPositionals(rest);
@@ -190,9 +200,19 @@ function changes({ copied, kept, removed }: AssembleReport): string {
   return `(${count(copied)} copied, ${count(kept)} kept from the previous site${gone})`;
 }
 
-/** Converts a raw directory, prints the run report; 1 when some file could not be converted. */
-function convert(rawDir: string, outDir: string): number {
-  const report = ingest({ rawDir, outDir, config: loadConfig() });
+/**
+ * Converts a raw directory, prints the run report; 1 when some file could not be converted.
+ * Pages unchanged since the last run are not recognised again (ingest/conversion-record.ts),
+ * unless `force`.
+ */
+function convert(rawDir: string, outDir: string, force: boolean): number {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const file = recordFile(join(cacheDir(root), CONVERSION_DIR), rawDir);
+  const fingerprint = converterFingerprint(root);
+  const record = force
+    ? ConversionRecord.fresh(file, fingerprint)
+    : ConversionRecord.load(file, fingerprint);
+  const report = ingest({ rawDir, outDir, config: loadConfig(), record });
   const text = formatReport(report);
   if (report.errors.length > 0) {
     process.stderr.write(text);

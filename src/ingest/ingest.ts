@@ -7,12 +7,19 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FolioConfig } from '../config.ts';
 import { ContentWriter } from '../write/content-writer.ts';
+import { sha256 } from '../write/ledger.ts';
 import { renderPage, type RenderedPage } from '../write/render-page.ts';
+import { pageKey, type ConversionRecord, type RecordedPage } from './conversion-record.ts';
 import type { PageModel } from './model.ts';
 import { progressWanted, startProgress } from './progress.ts';
 import { locatePages } from './read/locate.ts';
 import { InputError, type Problem } from './read/problem.ts';
-import { DEFAULT_MAX_PAGE_BYTES, readPage } from './read/read-page.ts';
+import {
+  DEFAULT_MAX_PAGE_BYTES,
+  decodePage,
+  readPageBytes,
+  type RawPage,
+} from './read/read-page.ts';
 import type { IngestReport } from './report.ts';
 import { segmentPage } from './segment.ts';
 
@@ -29,6 +36,11 @@ export interface IngestOptions {
   maxPageBytes?: number;
   /** The recogniser; default `segmentPage`. */
   segment?: (text: string) => PageModel;
+  /**
+   * What the last run made of each page (conversion-record.ts): a page whose key is the one
+   * recorded is not recognised again. Only with the default recogniser; saved at the end.
+   */
+  record?: ConversionRecord;
 }
 
 export function ingest(options: IngestOptions): IngestReport {
@@ -37,6 +49,7 @@ export function ingest(options: IngestOptions): IngestReport {
     throw new Error(`${rawDir}: raw directory not found`);
   }
   const segment = options.segment ?? segmentPage;
+  const { record } = options;
   const located = locatePages(rawDir);
   const writer = new ContentWriter(outDir);
   const warnings: Problem[] = [...located.warnings];
@@ -45,42 +58,71 @@ export function ingest(options: IngestOptions): IngestReport {
   const undated: string[] = [];
   const dirs = new Map<string, string>();
   let pages = 0;
+  let reused = 0;
   let items = 0;
+
+  /** Recognises a page and puts its files; what it made, as the record keeps it. */
+  const convertPage = (page: RawPage, paper: string, key: string): RecordedPage => {
+    let model: PageModel;
+    try {
+      model = segment(page.text);
+    } catch (error) {
+      throw new InputError(page.file, `cannot recognise: ${(error as Error).message}`);
+    }
+    let rendered: RenderedPage;
+    try {
+      rendered = renderPage({ ...page, paper }, model);
+    } catch (error) {
+      throw new InputError(page.file, (error as Error).message);
+    }
+    claim(rendered.dir, page.file);
+    for (const file of rendered.files) writer.put(file.path, file.text);
+    return {
+      key,
+      dir: rendered.dir,
+      files:
+        record === undefined
+          ? []
+          : rendered.files.map((f) => ({ path: f.path, hash: sha256(f.text) })),
+      items: rendered.items.length,
+      encoding: page.encoding,
+      warnings: model.warnings.map(({ line, message }) => ({ line, message })),
+    };
+  };
+
+  /** Each page directory is written by one raw file: a second one is an error. */
+  const claim = (dir: string, file: string): void => {
+    const earlier = dirs.get(dir);
+    if (earlier !== undefined && earlier !== file) {
+      throw new InputError(
+        file,
+        `would be written to ${join(outDir, dir)}, as ${earlier} already is (same date and page); not converted`,
+      );
+    }
+    dirs.set(dir, file);
+  };
 
   const progress = startProgress(located.sources.length, options.progress ?? progressWanted());
   try {
     for (const source of located.sources) {
       progress.tick(source.source);
-      let rendered: RenderedPage;
       try {
-        const page = readPage(source, options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES);
-        let model: PageModel;
-        try {
-          model = segment(page.text);
-        } catch (error) {
-          throw new InputError(source.file, `cannot recognise: ${(error as Error).message}`);
-        }
-        try {
-          rendered = renderPage({ ...page, paper: page.paper ?? config.paper }, model);
-        } catch (error) {
-          throw new InputError(source.file, (error as Error).message);
-        }
-        const earlier = dirs.get(rendered.dir);
-        if (earlier !== undefined) {
-          throw new InputError(
-            source.file,
-            `would be written to ${join(outDir, rendered.dir)}, as ${earlier} already is (same date and page); not converted`,
-          );
-        }
-        dirs.set(rendered.dir, source.file);
-        for (const file of rendered.files) writer.put(file.path, file.text);
+        const bytes = readPageBytes(source, options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES);
+        const paper = source.paper ?? config.paper;
+        const key = record === undefined ? '' : pageKey(source, paper, bytes);
+        const recorded = record?.lookup(source.source, key) ?? null;
+        if (recorded !== null) claim(recorded.dir, source.file);
+        const taken = recorded !== null && writer.reuse(recorded.files);
+        const page = taken ? recorded : convertPage(decodePage(source, bytes), paper, key);
+        if (taken) reused++;
         encodings.set(page.encoding, (encodings.get(page.encoding) ?? 0) + 1);
-        if (page.date === null) undated.push(source.source);
-        for (const w of model.warnings) {
+        if (source.date === null) undated.push(source.source);
+        for (const w of page.warnings) {
           warnings.push({ file: source.file, line: w.line, message: w.message });
         }
         pages++;
-        items += rendered.items.length;
+        items += page.items;
+        record?.remember(source.source, page);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         errors.push(error.toProblem());
@@ -90,10 +132,12 @@ export function ingest(options: IngestOptions): IngestReport {
     progress.stop();
   }
   const files = writer.finish({ removeStale: errors.length === 0 });
+  record?.save();
   return {
     rawDir,
     outDir,
     pages,
+    reused,
     items,
     encodings: Object.fromEntries([...encodings].sort(([a], [b]) => (a < b ? -1 : 1))),
     undated,

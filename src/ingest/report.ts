@@ -8,6 +8,8 @@ export interface IngestReport {
   outDir: string;
   /** Pages converted (files read, recognised and written). */
   pages: number;
+  /** Of them, pages whose file had not changed since the last run: not recognised again. */
+  reused: number;
   /** Items (articles and photos) on those pages. */
   items: number;
   /** Encoding → number of pages read in it, keys sorted. */
@@ -25,7 +27,8 @@ export function formatReport(report: IngestReport): string {
   const lines: string[] = [];
   const { files } = report;
   lines.push(
-    `Converted ${report.pages} ${plural(report.pages, 'page')} into ${report.items} ${plural(report.items, 'item')} in ${report.outDir}`,
+    `Converted ${report.pages} ${plural(report.pages, 'page')} into ${report.items} ${plural(report.items, 'item')} in ${report.outDir}` +
+      (report.reused > 0 ? ` (${report.reused} unchanged since the last run)` : ''),
   );
   const encodings = Object.entries(report.encodings).map(([name, n]) => `${name} ${n}`);
   if (encodings.length > 0) lines.push(`Encodings: ${encodings.join(', ')}`);

@@ -78,6 +78,36 @@ export class ContentWriter {
   }
 
   /**
+   * Takes a page's output as known by the digest of each file's text, without the text: what
+   * `put` would do with texts of these digests, for files that `put` would leave as they are
+   * (same bytes, or edited by a person). Returns false, doing nothing, when any of the files
+   * would have to be written (missing, or the converter's older output): the caller then
+   * converts the page and puts its files.
+   */
+  reuse(files: readonly { path: string; hash: string }[]): boolean {
+    const outcomes = files.map(({ path, hash }) => {
+      const current = readIfExists(join(this.dir, path));
+      if (current === null) return null;
+      const currentHash = sha256(current);
+      if (currentHash === hash) return { path, hash, kept: null };
+      const recorded = this.ledger.get(path);
+      if (recorded === currentHash) return null;
+      return { path, hash, kept: recorded === undefined ? KEPT_FOREIGN : KEPT_EDITED };
+    });
+    if (outcomes.some((outcome) => outcome === null)) return false;
+    for (const outcome of outcomes) {
+      if (outcome === null) continue;
+      const { path, hash, kept } = outcome;
+      this.produced.add(path);
+      if (kept === null) {
+        this.ledger.set(path, hash);
+        this.summary.unchanged.push(path);
+      } else this.summary.kept.push({ path, reason: kept });
+    }
+    return true;
+  }
+
+  /**
    * Ends the run: with `removeStale`, removes files the converter wrote before and did not
    * produce this time (keeping edited ones), then saves the ledger.
    */

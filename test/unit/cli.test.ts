@@ -7,32 +7,45 @@ import { describe, expect, test } from 'vitest';
 import { makeRawDir, SAMPLE_PAGE, SECOND_PAGE } from './ingest/raw-dir.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+/** The build cache of these runs (what `folio ingest` keeps of each raw directory): their own. */
+const testCache = mkdtempSync(join(tmpdir(), 'folio-cli-cache-'));
 
 function folio(
   args: string[],
   cwd = root,
+  env: NodeJS.ProcessEnv = {},
 ): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(root, 'bin/folio.mjs'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', FOLIO_CACHE: testCache, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('folio ingest', () => {
-  test('should convert and print the run report', () => {
+  test('should convert, print the run report, and convert again only what changed', () => {
     const raw = makeRawDir({ '2024-05-01/01.txt': SAMPLE_PAGE, '2024-05-01/02.txt': SECOND_PAGE });
     const out = mkdtempSync(join(tmpdir(), 'folio-cli-'));
-    const result = folio(['ingest', raw, '--out', out]);
+    const cache = { FOLIO_CACHE: mkdtempSync(join(tmpdir(), 'folio-cache-')) };
+    const result = folio(['ingest', raw, '--out', out], root, cache);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
       new RegExp(`^Converted 2 pages into \\d+ items? in ${out}\nEncodings: utf-8 2\n`),
     );
     expect(existsSync(join(out, '2024-05-01/02/page.json'))).toBe(true);
-    const again = folio(['ingest', raw, '--out', out]);
+    const again = folio(['ingest', raw, '--out', out], root, cache);
+    expect(again.stdout).toMatch(
+      /^Converted 2 pages into \d+ items? in .+ \(2 unchanged since the last run\)\n/,
+    );
     expect(again.stdout).toMatch(/\nFiles: 0 written, \d+ unchanged, 0 kept, 0 removed\n/);
+    writeFileSync(join(raw, '2024-05-01/02.txt'), SECOND_PAGE.replace('三千', '四千'));
+    const changed = folio(['ingest', raw, '--out', out], root, cache);
+    expect(changed.stdout).toMatch(/ \(1 unchanged since the last run\)\n/);
+    expect(changed.stdout).toMatch(/\nFiles: 2 written, \d+ unchanged, 0 kept, 0 removed\n/);
+    const forced = folio(['ingest', raw, '--out', out, '--force'], root, cache);
+    expect(forced.stdout).toMatch(/^Converted 2 pages into \d+ items? in \S+\n/);
   });
 
   test('should exit 1 naming each file it could not convert, after converting the rest', () => {

@@ -14,15 +14,30 @@ export interface RawPage extends RawSource {
 export const DEFAULT_MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 export function readPage(source: RawSource, maxBytes = DEFAULT_MAX_PAGE_BYTES): RawPage {
-  const size = statSync(source.file).size;
-  if (size > maxBytes) {
-    throw new InputError(
-      source.file,
-      `${size} bytes is more than a page may have (${maxBytes} bytes); not converted`,
-    );
-  }
+  return decodePage(source, readPageBytes(source, maxBytes));
+}
+
+/** A page file's bytes, undecoded; a file over `maxBytes` is refused unread. */
+export function readPageBytes(source: RawSource, maxBytes = DEFAULT_MAX_PAGE_BYTES): Buffer {
   try {
-    return { ...source, ...decodeBytes(readFileSync(source.file)) };
+    const size = statSync(source.file).size;
+    if (size > maxBytes) {
+      throw new InputError(
+        source.file,
+        `${size} bytes is more than a page may have (${maxBytes} bytes); not converted`,
+      );
+    }
+    return readFileSync(source.file);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(source.file, (error as Error).message);
+  }
+}
+
+/** A page from the bytes of its file (readPageBytes). */
+export function decodePage(source: RawSource, bytes: Uint8Array): RawPage {
+  try {
+    return { ...source, ...decodeBytes(bytes) };
   } catch (error) {
     if (error instanceof DecodeError) throw new InputError(source.file, error.message, error.line);
     throw new InputError(source.file, (error as Error).message);

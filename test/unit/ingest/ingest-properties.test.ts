@@ -1,12 +1,18 @@
 /**
  * Properties of the whole conversion over random pages, whatever the recogniser makes of them:
- * the same input gives the same bytes, and a second run writes nothing.
+ * the same input gives the same bytes, a second run writes nothing, and a run that takes the
+ * unchanged pages from the last run's record gives what a full conversion gives.
  */
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import {
+  ConversionRecord,
+  converterFingerprint,
+  recordFile,
+} from '../../../src/ingest/conversion-record.ts';
 import { ingest } from '../../../src/ingest/ingest.ts';
 import { makeRawDir } from './raw-dir.ts';
 
@@ -68,6 +74,37 @@ describe('conversion properties', () => {
         expect(again.errors).toEqual(first.errors);
       }),
       { numRuns: 40, seed: 20240501 },
+    );
+  }, 60_000);
+
+  test('should convert with the record as without it, when pages change between runs', () => {
+    const fingerprint = converterFingerprint(join(import.meta.dirname, '../../..'));
+    fc.assert(
+      fc.property(
+        fc.array(page, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.option(page, { nil: undefined }), { minLength: 1, maxLength: 3 }),
+        (pages, changes) => {
+          const name = (i: number): string => `2024-05-01/0${i + 1}.txt`;
+          const raw = makeRawDir(Object.fromEntries(pages.map((text, i) => [name(i), text])));
+          const [withRecord, without] = [
+            mkdtempSync(join(tmpdir(), 'folio-p-')),
+            mkdtempSync(join(tmpdir(), 'folio-p-')),
+          ];
+          const file = recordFile(mkdtempSync(join(tmpdir(), 'folio-r-')), raw);
+          const convert = (outDir: string, record?: ConversionRecord) =>
+            ingest({ rawDir: raw, outDir, config, progress: false, ...(record && { record }) });
+          convert(withRecord, ConversionRecord.load(file, fingerprint));
+          convert(without);
+          changes.forEach((text, i) => {
+            if (text !== undefined) writeFileSync(join(raw, name(i)), text);
+          });
+          const taken = convert(withRecord, ConversionRecord.load(file, fingerprint));
+          const full = convert(without);
+          expect(tree(withRecord)).toEqual(tree(without));
+          expect({ ...taken, outDir: without, reused: 0 }).toEqual(full);
+        },
+      ),
+      { numRuns: 40, seed: 20261205 },
     );
   }, 60_000);
 });

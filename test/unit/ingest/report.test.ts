@@ -5,6 +5,7 @@ const report: IngestReport = {
   rawDir: 'raw',
   outDir: 'content',
   pages: 2,
+  reused: 0,
   items: 7,
   encodings: { gb18030: 1, 'utf-8': 1 },
   undated: ['scans/a.txt'],
@@ -42,6 +43,12 @@ describe('formatReport', () => {
         '1 problem kept files from being converted; the other files were converted.',
         '',
       ].join('\n'),
+    );
+  });
+
+  test('should say how many pages were taken as the last run left them', () => {
+    expect(formatReport({ ...report, reused: 1 }).split('\n')[0]).toBe(
+      'Converted 2 pages into 7 items in content (1 unchanged since the last run)',
     );
   });
 

@@ -94,6 +94,41 @@ describe('ContentWriter', () => {
     expect(run(dir, { 'd/01/01.md': 'a\n' }).written).toEqual(['d/01/01.md']);
   });
 
+  test('should take files by the digest of their text only where it would leave them', () => {
+    const dir = fresh();
+    run(dir, { 'd/01/01.md': 'a\n', 'd/01/02.md': 'b\n', 'e/01/01.md': 'c\n' });
+    writeFileSync(join(dir, 'd/01/02.md'), 'b, corrected\n');
+    mkdirSync(join(dir, 'f/01'), { recursive: true });
+    writeFileSync(join(dir, 'f/01/01.md'), 'hand-made\n');
+    const writer = new ContentWriter(dir);
+    const d = [
+      { path: 'd/01/01.md', hash: sha256('a\n') },
+      { path: 'd/01/02.md', hash: sha256('b\n') },
+    ];
+    expect(writer.reuse(d)).toBe(true);
+    expect(writer.reuse([{ path: 'f/01/01.md', hash: sha256('made\n') }])).toBe(true);
+    // A new output for a file it wrote, and a missing file, need their text: nothing is taken.
+    unlinkSync(join(dir, 'e/01/01.md'));
+    const e = [{ path: 'e/01/01.md', hash: sha256('c\n') }];
+    expect(writer.reuse([...e, { path: 'd/01/01.md', hash: sha256('a2\n') }])).toBe(false);
+    expect(writer.reuse(e)).toBe(false);
+    const summary = writer.finish({ removeStale: true });
+    expect(summary).toEqual({
+      written: [],
+      unchanged: ['d/01/01.md'],
+      kept: [
+        { path: 'd/01/02.md', reason: KEPT_EDITED },
+        { path: 'f/01/01.md', reason: KEPT_FOREIGN },
+      ],
+      removed: [],
+      ledgerWritten: true,
+    });
+    expect(JSON.parse(read(dir, LEDGER_FILE))).toEqual({
+      version: 1,
+      files: { 'd/01/01.md': sha256('a\n'), 'd/01/02.md': sha256('b\n') },
+    });
+  });
+
   test('should remove files no longer produced unless edited, and empty directories', () => {
     const dir = fresh();
     run(dir, { 'd/01/01.md': 'a\n', 'd/01/02.md': 'b\n', 'e/01/01.md': 'c\n' });
