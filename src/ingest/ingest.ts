@@ -118,7 +118,8 @@ export function ingest(options: IngestOptions): IngestReport {
         encodings.set(page.encoding, (encodings.get(page.encoding) ?? 0) + 1);
         if (source.date === null) undated.push(source.source);
         for (const w of page.warnings) {
-          warnings.push({ file: source.file, line: w.line, message: w.message });
+          const warning: Problem = { file: source.file, line: w.line, message: w.message };
+          warnings.push(taken ? { ...warning, unchanged: true } : warning);
         }
         pages++;
         items += page.items;

@@ -16,7 +16,10 @@ export interface IngestReport {
   encodings: Record<string, number>;
   /** Raw files converted into the undated group, relative to the raw directory. */
   undated: string[];
-  /** Undated files, ignored files, doubtful segments: each names the file (and line). */
+  /**
+   * Undated files, ignored files, doubtful segments: each names the file (and line). Those of
+   * pages unchanged since the last run are marked `unchanged`.
+   */
   warnings: Problem[];
   /** Files that could not be converted; the run went on without them. */
   errors: Problem[];
@@ -46,8 +49,15 @@ export function formatReport(report: IngestReport): string {
     for (const path of files.removed) lines.push(`  ${join(report.outDir, path)}`);
   }
   if (report.warnings.length > 0) {
-    lines.push(`Warnings (${report.warnings.length}):`);
-    for (const w of report.warnings) lines.push(`  ${where(w)}: ${w.message}`);
+    const listed = report.warnings.filter((w) => w.unchanged !== true);
+    const known = report.warnings.length - listed.length;
+    lines.push(
+      known === 0
+        ? `Warnings (${report.warnings.length}):`
+        : `Warnings (${report.warnings.length}; ${known} on pages unchanged since the last run, ` +
+            `not listed again: --force lists them):`,
+    );
+    for (const w of listed) lines.push(`  ${where(w)}: ${w.message}`);
   }
   if (report.errors.length > 0) {
     lines.push(`Errors (${report.errors.length}):`);

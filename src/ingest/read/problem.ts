@@ -5,6 +5,8 @@ export interface Problem {
   /** 1-based line, when the problem has one. */
   line?: number;
   message: string;
+  /** A warning of a page unchanged since the last run, which listed it: not listed again. */
+  unchanged?: true;
 }
 
 /** An input file that cannot be converted; the run goes on with the other files. */

@@ -12,6 +12,7 @@ import {
   recordFile,
 } from '../../../src/ingest/conversion-record.ts';
 import { ingest } from '../../../src/ingest/ingest.ts';
+import type { Problem } from '../../../src/ingest/read/problem.ts';
 import type { IngestReport } from '../../../src/ingest/report.ts';
 import { segmentPage } from '../../../src/ingest/segment.ts';
 import { KEPT_EDITED } from '../../../src/write/content-writer.ts';
@@ -38,6 +39,15 @@ function setup(files: Record<string, string | Uint8Array>) {
   return { raw, out, file, recognised, convert };
 }
 
+/** Warnings as a full conversion reports them: none marked as of an unchanged page. */
+function known(warnings: Problem[]): Problem[] {
+  return warnings.map(({ file, line, message }) => ({
+    file,
+    message,
+    ...(line !== undefined && { line }),
+  }));
+}
+
 /** Every file under `dir`, relative path → content. */
 function tree(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -57,22 +67,42 @@ const PAGES = {
 
 describe('converting with the record of the last run', () => {
   test('should recognise no page again when nothing changed, and report the same', () => {
-    const { out, file, recognised, convert } = setup(PAGES);
+    const { raw, out, file, recognised, convert } = setup({
+      ...PAGES,
+      '2024-05-03/01.txt': '本报讯 1日，市图书馆新馆开放。\n',
+    });
     const first = convert();
-    expect(recognised).toEqual(['□记者 王小明', '■记者 李芳', '□记者 王小明']);
+    expect(recognised).toEqual([
+      '□记者 王小明',
+      '■记者 李芳',
+      '本报讯 1日，市图书馆新馆开放。',
+      '□记者 王小明',
+    ]);
     const before = tree(out);
 
     const second = convert();
     expect(recognised).toEqual([]);
     expect(tree(out)).toEqual(before);
-    expect(second.reused).toBe(3);
+    expect(second.reused).toBe(4);
     expect(second.files.unchanged).toEqual(first.files.written);
     // What a full conversion of the same directories reports.
     const full = convert(ConversionRecord.fresh(file, fingerprint));
-    expect(recognised).toHaveLength(3);
-    expect({ ...second, reused: 0 }).toEqual(full);
+    expect(recognised).toHaveLength(4);
+    expect({ ...second, reused: 0, warnings: known(second.warnings) }).toEqual(full);
     expect(first.reused).toBe(0);
-    expect(second.warnings).toHaveLength(1);
+    expect(second.warnings).toEqual([
+      {
+        file: join(raw, 'loose/notes.txt'),
+        message:
+          'no date in its path (<YYYY-MM-DD>/<NN>.txt) and not in a manifest: converted as undated',
+      },
+      {
+        file: join(raw, '2024-05-03/01.txt'),
+        line: 1,
+        message: 'item without a headline',
+        unchanged: true,
+      },
+    ]);
     expect(second.undated).toEqual(['loose/notes.txt']);
   });
 

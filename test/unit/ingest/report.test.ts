@@ -52,6 +52,23 @@ describe('formatReport', () => {
     );
   });
 
+  test('should count, not list again, the warnings of pages unchanged since the last run', () => {
+    const again: IngestReport = {
+      ...report,
+      reused: 1,
+      warnings: [
+        { file: 'raw/scans/a.txt', message: 'no date …: converted as undated' },
+        { file: 'raw/2024-05-01/01.txt', line: 12, message: 'doubtful boundary', unchanged: true },
+        { file: 'raw/2024-05-01/03.txt', line: 4, message: 'doubtful boundary', unchanged: true },
+      ],
+    };
+    expect(formatReport(again).split('\n').slice(8, 11)).toEqual([
+      'Warnings (3; 2 on pages unchanged since the last run, not listed again: --force lists them):',
+      '  raw/scans/a.txt: no date …: converted as undated',
+      'Errors (1):',
+    ]);
+  });
+
   test('should print a clean run in three lines', () => {
     const clean: IngestReport = {
       ...report,
