@@ -2,9 +2,9 @@
  * Converting again with the record of the last run: pages whose key did not change are not
  * recognised again, and the content directory and the report are what a full conversion gives.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   ConversionRecord,
@@ -16,7 +16,7 @@ import type { Problem } from '../../../src/ingest/read/problem.ts';
 import type { IngestReport } from '../../../src/ingest/report.ts';
 import { segmentPage } from '../../../src/ingest/segment.ts';
 import { KEPT_EDITED } from '../../../src/write/content-writer.ts';
-import { makeRawDir, SAMPLE_PAGE, SECOND_PAGE } from './raw-dir.ts';
+import { makeRawDir, SAMPLE_PAGE, SECOND_PAGE, tree } from './raw-dir.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const fingerprint = converterFingerprint(root);
@@ -46,17 +46,6 @@ function known(warnings: Problem[]): Problem[] {
     message,
     ...(line !== undefined && { line }),
   }));
-}
-
-/** Every file under `dir`, relative path → content. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[relative(dir, path)] = readFileSync(path, 'utf8');
-  }
-  return files;
 }
 
 const PAGES = {

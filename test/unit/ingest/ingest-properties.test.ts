@@ -4,9 +4,9 @@
  * unchanged pages from the last run's record gives what a full conversion gives.
  */
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   ConversionRecord,
@@ -14,20 +14,9 @@ import {
   recordFile,
 } from '../../../src/ingest/conversion-record.ts';
 import { ingest } from '../../../src/ingest/ingest.ts';
-import { makeRawDir } from './raw-dir.ts';
+import { makeRawDir, tree } from './raw-dir.ts';
 
 const config = { paper: '示例日报' };
-
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      files[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  }
-  return files;
-}
 
 /** Lines of CJK text, Markdown and HTML look-alikes, YAML breakers, blank lines. */
 const line = fc.oneof(

@@ -3,39 +3,20 @@
  * test; behaviours that must hold whatever the recogniser does (determinism, idempotence,
  * corrections, bad input) use the project's own.
  */
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingest, type IngestOptions } from '../../../src/ingest/ingest.ts';
 import type { PageModel } from '../../../src/ingest/model.ts';
 import { KEPT_EDITED, KEPT_ORPHAN } from '../../../src/write/content-writer.ts';
 import { LEDGER_FILE } from '../../../src/write/ledger.ts';
-import { makeRawDir, SAMPLE_PAGE, SECOND_PAGE } from './raw-dir.ts';
+import { makeRawDir, SAMPLE_PAGE, SECOND_PAGE, tree } from './raw-dir.ts';
 
 const config = { paper: '示例日报' };
 const outDir = (): string => mkdtempSync(join(tmpdir(), 'folio-content-'));
 const run = (rawDir: string, out: string, more: Partial<IngestOptions> = {}) =>
   ingest({ rawDir, outDir: out, config, progress: false, ...more });
-
-/** Every file under `dir`, relative path → content. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[relative(dir, path)] = readFileSync(path, 'utf8');
-  }
-  return files;
-}
 
 /** A recogniser for exact-output tests: first line is the title, the rest one paragraph. */
 function firstLineTitle(text: string): PageModel {

@@ -1,7 +1,10 @@
-/** Test helper: a temporary raw directory made from a map of relative path → text or bytes. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+/**
+ * Test helpers: a temporary raw directory made from a map of relative path → text or bytes, and
+ * a directory read back as such a map.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 export function makeRawDir(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'folio-raw-'));
@@ -10,6 +13,17 @@ export function makeRawDir(files: Record<string, string | Uint8Array>): string {
     writeFileSync(join(dir, path), data);
   }
   return dir;
+}
+
+/** Every file under `dir`, relative path → content. */
+export function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path)] = readFileSync(path, 'utf8');
+  }
+  return files;
 }
 
 /** A small page of the kind the converter reads, written for these tests. */
