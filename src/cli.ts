@@ -17,6 +17,7 @@ import { formatReport } from './ingest/report.ts';
 import { evaluateCorpus, formatReport as formatEvalReport } from './eval/run.ts';
 import { isShardKey, type BuildPart } from './shard/part.ts';
 import type { AssembleReport } from './shard/assemble.ts';
+import type { PlannedPart } from './shard/plan.ts';
 import { tuneAllocator } from './site/allocator.ts';
 import { cacheDir } from './site/cache-dir.ts';
 
@@ -33,6 +34,9 @@ Usage:
   folio build --sharded [--jobs <n>]            build every year as a shard and the global pages,
               [--content <dir>] [--out <dir>]   n at a time, rebuilding only the parts whose
                                                 content changed, and assemble them into the site
+  folio parts [--content <dir>] [--json]        list the parts (global, each year) with the
+                                                options that build each and a fingerprint of
+                                                what it is built from, for a CI job per part
   folio assemble --out <site> <dir>...          join a global build and shard builds into a site
   folio build … --force                         rebuild every page and search shard, reusing nothing
                                                 of the last build
@@ -53,7 +57,7 @@ Options:
   --force           build: reuse nothing of the last build (converted pages, pages, content
                     store, search index); ingest: convert every page again
   --port <n>        preview port (default: 4321)
-  --json            eval: print the report as JSON
+  --json            eval: print the report as JSON; parts: print the parts as JSON
   --debug           print stack traces
 `;
 
@@ -133,6 +137,14 @@ export async function main(argv: string[]): Promise<number> {
         });
         return 0;
       }
+      case 'parts': {
+        noPositionals(rest);
+        const { planParts } = await import('./shard/plan.ts');
+        const root = fileURLToPath(new URL('../', import.meta.url));
+        const parts = planParts(root, resolve(values.content ?? 'content'));
+        console.log(values.json ? JSON.stringify(parts) : formatParts(parts));
+        return 0;
+      }
       case 'assemble': {
         if (values.out === undefined) throw new Error('missing --out <site> (see folio --help)');
         if (rest.length === 0) throw new Error('missing the builds to assemble (see folio --help)');
@@ -187,6 +199,23 @@ function describeError(error: Error): string {
   return typeof file === 'string' && !error.message.includes(file)
     ? `${file}: ${error.message}`
     : error.message;
+}
+
+/** The parts as a table: name, the build options, the fingerprint. */
+function formatParts(parts: readonly PlannedPart[]): string {
+  const rows = [
+    ['part', 'build options', 'fingerprint'],
+    ...parts.map(({ part, args, fingerprint }) => [part, args.join(' '), fingerprint]),
+  ];
+  const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** A count as the CLI prints it: `225,505`. */

@@ -30,19 +30,13 @@ import {
   siteRecord,
   writeRecord,
 } from './site-record.ts';
-import {
-  globalFingerprint,
-  listContent,
-  shardFingerprint,
-  siteFingerprint,
-} from './fingerprint.ts';
+import { GLOBAL, planParts, type PlannedPart } from './plan.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'bin/folio.mjs');
 
 /** Where the part builds are kept, inside the build cache. */
 export const PARTS_DIR = 'parts';
-const GLOBAL = 'global';
 /** The content files' digests of the last run (content-hashes.ts). */
 const HASHES_FILE = 'content-hashes.json';
 /** What the last run assembled into its site (site-record.ts). */
@@ -72,12 +66,6 @@ export interface ShardedBuildReport {
   assembly: AssembleReport;
   /** Seconds the assembly took. */
   assemblySeconds: number;
-}
-
-interface Task {
-  part: string;
-  fingerprint: string;
-  args: string[];
 }
 
 /** `global`, `shard 2024`: how the log names a part. */
@@ -151,26 +139,14 @@ export async function buildSharded({
     console.log(line);
   },
 }: ShardedBuildOptions): Promise<ShardedBuildReport> {
-  if (!existsSync(contentDir)) throw new Error(`${contentDir}: content directory not found`);
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`jobs must be 1 or more, not ${jobs}`);
   const cache = cacheDir(root);
   const partsDir = join(cache, PARTS_DIR);
   await mkdir(partsDir, { recursive: true });
 
   const hashes = new ContentHashes(join(partsDir, HASHES_FILE));
-  const listing = listContent(contentDir, hashes);
+  const wanted = planParts(root, contentDir, hashes);
   hashes.save();
-  if (listing.shards.length === 0) throw new Error(`${contentDir}: no issues to build`);
-  const site = siteFingerprint(root);
-  const wanted = [
-    { part: GLOBAL, fingerprint: globalFingerprint(site, listing), args: ['--global'] },
-    // Newest first: the year that changes most often is built (and reported) first.
-    ...[...listing.shards].reverse().map((shard) => ({
-      part: shard,
-      fingerprint: shardFingerprint(site, contentDir, listing, shard),
-      args: ['--shard', shard],
-    })),
-  ];
 
   // A year no longer in the content: its part and stamp go.
   const keep = new Set([
@@ -185,7 +161,7 @@ export async function buildSharded({
   const results = new Map<string, number | null>();
   /** Each part's build id: the one kept, or the one it is built as now. */
   const builds = new Map<string, string>();
-  const tasks: Task[] = [];
+  const tasks: PlannedPart[] = [];
   for (const task of wanted) {
     const stamp = await readStamp(join(partsDir, `${task.part}.json`));
     const built = existsSync(join(partsDir, task.part));

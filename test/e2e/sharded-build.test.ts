@@ -1,10 +1,11 @@
 /**
  * The archive built in shards, end to end: the fixture archive (2023, 2024 and an undated page)
- * is built as three shard builds and one global build, each a separate run of the CLI as separate
- * machines would run them, then assembled. The assembled site is the whole build file for file
- * (but for its sitemaps, which are split per part); in Chromium, one search finds articles of
- * both years' shards, the links across the year boundary lead to the other shard's pages, the
- * home page shows the latest issue and a reporter's page lists items of both years.
+ * is built as the parts `folio parts` lists — three shard builds and one global build, each a
+ * separate run of the CLI as separate machines would run them — then assembled. The assembled
+ * site is the whole build file for file (but for its sitemaps, which are split per part); in
+ * Chromium, one search finds articles of both years' shards, the links across the year boundary
+ * lead to the other shard's pages, the home page shows the latest issue and a reporter's page
+ * lists items of both years.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -35,13 +36,18 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  // One build after the other, each its own process, as separate CI jobs would run them.
-  parts = {
-    '2023': await buildFixture(fixture, env, ['--shard', '2023']),
-    '2024': await buildFixture(fixture, env, ['--shard', '2024']),
-    undated: await buildFixture(fixture, env, ['--shard', 'undated']),
-    global: await buildFixture(fixture, env, ['--global']),
-  };
+  // The parts and their build options as `folio parts` gives them to a CI workflow; then one
+  // build after the other, each its own process, as that workflow's jobs would run them.
+  const planned = JSON.parse(
+    (await runFolio(['parts', '--content', fixture, '--json'])).stdout,
+  ) as {
+    part: keyof typeof parts;
+    args: string[];
+  }[];
+  expect(planned.map(({ part }) => part)).toEqual(['global', 'undated', '2024', '2023']);
+  const built: Partial<typeof parts> = {};
+  for (const { part, args } of planned) built[part] = await buildFixture(fixture, env, args);
+  parts = built as typeof parts;
   const out = join(await mkdtemp(join(tmpdir(), 'folio-site-')), 'site');
   const assembled = await runFolio([
     'assemble',

@@ -1,6 +1,13 @@
 /** The command line as a user runs it: a child process, its exit code and what it prints. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -153,6 +160,76 @@ describe('folio build --shard / --global, folio assemble', { timeout: 60_000 }, 
     expect(folio(['assemble', '--out', 'x'])).toMatchObject({
       status: 1,
       stderr: 'folio assemble: missing the builds to assemble (see folio --help)\n',
+    });
+  });
+});
+
+describe('folio parts', () => {
+  const content = join(root, 'test/fixtures/site');
+  const FINGERPRINT = /^[\w-]{43}$/;
+
+  test('should list the global build and each year newest first, with their build options', () => {
+    const table = folio(['parts', '--content', content]);
+    expect(table.status).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => line.split(/\s{2,}/).slice(0, 2))).toEqual([
+      ['part', 'build options'],
+      ['global', '--global'],
+      ['undated', '--shard undated'],
+      ['2024', '--shard 2024'],
+      ['2023', '--shard 2023'],
+    ]);
+    const json = folio(['parts', '--content', content, '--json']);
+    expect(json.status).toBe(0);
+    const parts = JSON.parse(json.stdout) as {
+      part: string;
+      fingerprint: string;
+      args: string[];
+    }[];
+    expect(parts.map(({ part, args }) => ({ part, args }))).toEqual([
+      { part: 'global', args: ['--global'] },
+      { part: 'undated', args: ['--shard', 'undated'] },
+      { part: '2024', args: ['--shard', '2024'] },
+      { part: '2023', args: ['--shard', '2023'] },
+    ]);
+    // One line, for a CI step's output; the table shows the same fingerprints.
+    expect(json.stdout.trimEnd().includes('\n')).toBe(false);
+    for (const [i, { fingerprint }] of parts.entries()) {
+      expect(fingerprint).toMatch(FINGERPRINT);
+      expect(lines[i + 1]?.endsWith(`  ${fingerprint}`)).toBe(true);
+    }
+  });
+
+  test('should change the fingerprints of the edited year and the global build only', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'folio-parts-')), 'content');
+    cpSync(content, copy, { recursive: true });
+    const before = folio(['parts', '--content', copy, '--json']);
+    const item = join(copy, '2023-11-21/01/01.md');
+    writeFileSync(item, readFileSync(item, 'utf8').replace(/^title: .*$/m, 'title: 更正后的标题'));
+    const after = folio(['parts', '--content', copy, '--json']);
+    const fingerprints = (stdout: string): Map<string, string> =>
+      new Map(
+        (JSON.parse(stdout) as { part: string; fingerprint: string }[]).map((p) => [
+          p.part,
+          p.fingerprint,
+        ]),
+      );
+    const [a, b] = [fingerprints(before.stdout), fingerprints(after.stdout)];
+    expect([...a.keys()].filter((part) => a.get(part) !== b.get(part))).toEqual(['global', '2023']);
+  });
+
+  test('should refuse a missing content directory or one without issues', () => {
+    const none = join(root, 'test/fixtures/none');
+    expect(folio(['parts', '--content', none])).toMatchObject({
+      status: 1,
+      stdout: '',
+      stderr: `folio parts: ${none}: content directory not found\n`,
+    });
+    const empty = mkdtempSync(join(tmpdir(), 'folio-parts-'));
+    expect(folio(['parts', '--content', empty, '--json'])).toMatchObject({
+      status: 1,
+      stdout: '',
+      stderr: `folio parts: ${empty}: no issues to build\n`,
     });
   });
 });
