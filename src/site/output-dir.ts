@@ -12,15 +12,34 @@
  *   `public/`, the sitemap nor the search index (which keeps its own) is removed: the pages of an
  *   item, an issue or a reporter that are gone.
  *
+ * Astro keeps a copy of every page it renders in its cache (`experimental.incrementalBuild`,
+ * `<cacheDir>/dist/`), to restore a reused page that is missing from the output. Since the output
+ * is kept, a reused page is already there, and the copies only doubled the files a build creates
+ * — the costliest part of writing a page where making a file is slow (on the benchmark's
+ * machine, 7,500 items: ~5 s of a 30–40 s first build). So the copies' directory is a link to the
+ * output directory (`linkPageCopies`): Astro's copy of a page is the page itself, written again in
+ * place, and missing exactly when the page is (which is then rendered). What Astro's cache
+ * removes as the copies of pages no longer built are then those pages: the same files the end of
+ * the build removes; a page this build wrote and Astro then removed fails the build.
+ *
  * Two integrations: `prepare` must come first, so that no other integration's
  * `astro:build:done` (the search indexer) sees a page that is gone, and `finish` last, so that
  * the build counts as finished only when every other integration is done.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { FOLIO_CACHE_DIR } from './cache-dir.ts';
 import { publicFiles, removeFiles } from './files.ts';
 
@@ -30,6 +49,8 @@ const CLIENT_ASSETS = '_astro';
 const SITEMAP = /^sitemap-.*\.xml$/;
 /** Kept by the search indexer itself (index-articles.ts). */
 const SEARCH_INDEX = 'pagefind';
+/** Where Astro's incremental build keeps its copies of the pages, inside its cache directory. */
+export const PAGE_COPIES = 'dist';
 
 interface OutputState {
   /** The output directory the last build wrote. */
@@ -60,17 +81,53 @@ async function empty(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Makes `<cacheDir>/dist` a link to the output directory (relative, so that both can move
+ * together), replacing what is there: copies of an earlier build, or a link elsewhere. Where no
+ * link can be made (a Windows account without the right), Astro keeps its copies.
+ */
+export async function linkPageCopies(
+  cacheDir: string,
+  outDir: string,
+  logger: Pick<AstroIntegrationLogger, 'warn'>,
+): Promise<void> {
+  const link = join(cacheDir, PAGE_COPIES);
+  const target = relative(cacheDir, outDir) || '.';
+  const current = await readlink(link).catch(() => null);
+  if (current === target) return;
+  // A link is removed, not what it points to.
+  await rm(link, { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
+  try {
+    await symlink(target, link, 'dir');
+  } catch (error) {
+    logger.warn(
+      `${link}: cannot link to the output directory (${(error as Error).message}); ` +
+        'Astro keeps a copy of every page there',
+    );
+  }
+}
+
+/** The pages a build wrote that are not in the output directory (Astro's cache removed them). */
+function missingPages(outDir: string, pages: ReadonlySet<string>): string[] {
+  return [...pages].filter((page) => !existsSync(join(outDir, ...page.split('/'))));
+}
+
 export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegration } {
   let outDir = '';
   let publicDir = '';
   let stateFile = '';
+  let cacheDir = '';
+  let copiesKept = false;
   const prepare: AstroIntegration = {
     name: 'folio-output',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         publicDir = fileURLToPath(config.publicDir);
-        stateFile = join(fileURLToPath(config.cacheDir), FOLIO_CACHE_DIR, STATE_FILE);
+        cacheDir = fileURLToPath(config.cacheDir);
+        stateFile = join(cacheDir, FOLIO_CACHE_DIR, STATE_FILE);
+        copiesKept = config.experimental.incrementalBuild;
       },
       'astro:build:start': async ({ logger }) => {
         const state = await readState(stateFile);
@@ -88,6 +145,10 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
           await empty(outDir);
         }
         await writeState(stateFile, { outDir, complete: false });
+        if (copiesKept) {
+          await mkdir(outDir, { recursive: true });
+          await linkPageCopies(cacheDir, outDir, logger);
+        }
       },
       'astro:build:done': async ({ assets, logger }) => {
         const pages = new Set<string>();
@@ -95,6 +156,15 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
           for (const url of urls) {
             pages.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
           }
+        }
+        const missing = missingPages(outDir, pages);
+        if (missing.length > 0) {
+          // The build is left unfinished: the next one empties the output and renders it all.
+          const others = missing.length > 1 ? ` (and ${missing.length - 1} other pages)` : '';
+          throw new Error(
+            `${join(outDir, missing[0] ?? '')}${others}: written by this build, then removed by ` +
+              "Astro's incremental build as pages it no longer caches; build again",
+          );
         }
         const shared = await publicFiles(publicDir);
         const { length: removed } = await removeFiles(outDir, (path) => {

@@ -30,9 +30,10 @@ test('should build with npm ci and npm run build under the project base path, an
     FOLIO_BASE: '/${{ github.event.repository.name }}/',
     FOLIO_CACHE: '${{ github.workspace }}/.folio-cache',
   });
-  // The build cache of the latest run is restored, and this run's saved under its commit.
+  // The build cache and the site of the latest run are restored (a page is reused where it is:
+  // the cache keeps no copy of it), and this run's saved under its commit.
   expect(build?.steps[2]?.with).toEqual({
-    path: '.folio-cache',
+    path: '.folio-cache\ndist\n',
     key: 'folio-build-${{ github.sha }}',
     'restore-keys': 'folio-build-',
   });
