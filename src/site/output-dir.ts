@@ -15,10 +15,11 @@
  * Astro keeps a copy of every page it renders in its cache (`experimental.incrementalBuild`,
  * `<cacheDir>/dist/`), to restore a reused page that is missing from the output. Since the output
  * is kept, a reused page is already there, and the copies only doubled the files a build creates
- * — the costliest part of writing a page where making a file is slow (on the benchmark's
- * machine, 7,500 items: ~5 s of a 30–40 s first build). So the copies' directory is a link to the
- * output directory (`linkPageCopies`): Astro's copy of a page is the page itself, written again in
- * place, and missing exactly when the page is (which is then rendered). What Astro's cache
+ * (making a file is the costliest part of writing a page where the file system is slow;
+ * `bench/README.md`) and kept a second copy of the site in the cache. So the copies' directory
+ * is a link to the output directory (`linkPageCopies`): Astro's copy of a page is the page
+ * itself, written again in place, and missing exactly when the page is (which is then rendered).
+ * What Astro's cache
  * removes as the copies of pages no longer built are then those pages: the same files the end of
  * the build removes; a page this build wrote and Astro then removed fails the build.
  *
