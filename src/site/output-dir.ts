@@ -19,9 +19,9 @@
  * `bench/README.md`) and kept a second copy of the site in the cache. So the copies' directory
  * is a link to the output directory (`linkPageCopies`): Astro's copy of a page is the page
  * itself, written again in place, and missing exactly when the page is (which is then rendered).
- * What Astro's cache
- * removes as the copies of pages no longer built are then those pages: the same files the end of
- * the build removes; a page this build wrote and Astro then removed fails the build.
+ * What Astro's cache removes as the copies of pages no longer built are then those pages: the
+ * same files the end of the build removes; a page this build wrote and Astro then removed fails
+ * the build.
  *
  * Two integrations: `prepare` must come first, so that no other integration's
  * `astro:build:done` (the search indexer) sees a page that is gone, and `finish` last, so that
@@ -119,7 +119,8 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
   let publicDir = '';
   let stateFile = '';
   let cacheDir = '';
-  let copiesKept = false;
+  /** Whether Astro's incremental build, which keeps the copies, is on. */
+  let incremental = false;
   const prepare: AstroIntegration = {
     name: 'folio-output',
     hooks: {
@@ -128,7 +129,7 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
         publicDir = fileURLToPath(config.publicDir);
         cacheDir = fileURLToPath(config.cacheDir);
         stateFile = join(cacheDir, FOLIO_CACHE_DIR, STATE_FILE);
-        copiesKept = config.experimental.incrementalBuild;
+        incremental = config.experimental.incrementalBuild;
       },
       'astro:build:start': async ({ logger }) => {
         const state = await readState(stateFile);
@@ -146,7 +147,7 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
           await empty(outDir);
         }
         await writeState(stateFile, { outDir, complete: false });
-        if (copiesKept) {
+        if (incremental) {
           await mkdir(outDir, { recursive: true });
           await linkPageCopies(cacheDir, outDir, logger);
         }
