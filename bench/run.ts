@@ -4,7 +4,7 @@
  * wall time by stage, peak memory, dist/ size and file count.
  *
  *   npm run bench -- --articles 10000 [--seed 1] [--work .tmp/bench] [--skip convert|folio|yardstick|pagefind]
- *                    [--incremental]
+ *                    [--incremental] [--rounds N]
  *
  * Results are printed as a table and written as JSON to `<work>/results/`.
  */
@@ -143,10 +143,11 @@ async function queriesCost(
   return searchCost(outDir, driver, queriesFor(seed));
 }
 
+/** The yardstick's build and Pagefind run; its search bytes only when `seed` is given. */
 async function yardstick(
   work: string,
   content: string,
-  seed: number,
+  seed: number | null,
   withSearch: boolean,
 ): Promise<SiteResult> {
   const project = join(work, 'yardstick');
@@ -168,11 +169,14 @@ async function yardstick(
     totalMs: build.wallMs + (search?.wallMs ?? 0),
     peakBytes: Math.max(build.peakProcessBytes, search?.peakProcessBytes ?? 0),
     dist: await distSize(outDir),
-    queries: await queriesCost(
-      outDir,
-      { kind: 'api', pagePath: '2015-01-01/01/01/', bundle: 'pagefind/' },
-      seed,
-    ),
+    queries:
+      seed === null
+        ? null
+        : await queriesCost(
+            outDir,
+            { kind: 'api', pagePath: '2015-01-01/01/01/', bundle: 'pagefind/' },
+            seed,
+          ),
   };
 }
 
@@ -333,13 +337,48 @@ const SET_ASIDE = '.set-aside';
  * first of eight runs, 34.3 s in the last; bench/README.md). What an interrupted run set aside is
  * removed first.
  */
-async function setAside(work: string, dirs: readonly string[]): Promise<void> {
+async function setAside(work: string, dirs: readonly string[], round = 0): Promise<void> {
   const aside = join(work, SET_ASIDE);
-  await rm(aside, { recursive: true, force: true });
+  if (round === 0) await rm(aside, { recursive: true, force: true });
   await mkdir(aside, { recursive: true });
   for (const [i, dir] of dirs.entries()) {
-    if (existsSync(dir)) await rename(dir, join(aside, String(i)));
+    if (existsSync(dir)) await rename(dir, join(aside, `${round}-${i}`));
   }
+}
+
+/** One round of `--rounds`: the two cold builds' wall and CPU time and peak memory. */
+interface Round {
+  yardstickMs: number;
+  folioMs: number;
+  ratio: number;
+  yardstickCpuMs: number;
+  folioCpuMs: number;
+  yardstickPeakBytes: number;
+  folioPeakBytes: number;
+}
+
+function roundOf(yardstickSite: SiteResult, folioSite: SiteResult): Round {
+  return {
+    yardstickMs: yardstickSite.totalMs,
+    folioMs: folioSite.totalMs,
+    ratio: folioSite.totalMs / yardstickSite.totalMs,
+    yardstickCpuMs: (yardstickSite.build.cpuMs ?? 0) + (yardstickSite.search?.cpuMs ?? 0),
+    folioCpuMs: folioSite.build.cpuMs ?? 0,
+    yardstickPeakBytes: yardstickSite.peakBytes,
+    folioPeakBytes: folioSite.peakBytes,
+  };
+}
+
+/** The rounds' ratios and their median: `1.31, 1.21, 1.27 (median 1.27)`. */
+function roundsLine(rounds: readonly Round[]): string {
+  const ratios = rounds.map((r) => r.ratio);
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[Math.floor(middle)] ?? 0)
+      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return `${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${median.toFixed(2)})`;
 }
 
 async function removeSetAside(work: string): Promise<void> {
@@ -355,12 +394,16 @@ async function main(argv: string[]): Promise<void> {
       work: { type: 'string', default: join(root, '.tmp/bench') },
       skip: { type: 'string', multiple: true, default: [] },
       incremental: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '1' },
     },
   });
   const articles = Number(values.articles);
   const seed = Number(values.seed);
+  const roundCount = Number(values.rounds);
   if (!Number.isInteger(articles) || articles < 1)
     throw new Error('--articles: a positive integer');
+  if (!Number.isInteger(roundCount) || roundCount < 1)
+    throw new Error('--rounds: a positive integer');
   const work = resolve(values.work);
   const raw = join(work, 'raw');
   const content = join(work, 'content');
@@ -386,6 +429,31 @@ async function main(argv: string[]): Promise<void> {
     }
   }
 
+  // Rounds before the last: both cold builds again, timed, the search not measured; each round
+  // sets the last one's output aside like the run's start.
+  const rounds: Round[] = [];
+  const sides = ['yardstick', 'folio'].filter((side) => !values.skip.includes(side));
+  for (let round = 1; round < roundCount && sides.length === 2; round++) {
+    console.error(`round ${round} of ${roundCount}: the yardstick, then Folio…`);
+    const site = await yardstick(work, content, null, !values.skip.includes('pagefind'));
+    const built = await folio(
+      content,
+      join(work, 'folio-dist'),
+      folioCache(work),
+      null,
+      'Folio build',
+    );
+    rounds.push(roundOf(site, built));
+    await setAside(
+      work,
+      [
+        folioCache(work),
+        ...['yardstick', 'yardstick-dist', 'folio-dist'].map((name) => join(work, name)),
+      ],
+      round,
+    );
+  }
+
   let yardstickResult: SiteResult | null = null;
   if (!values.skip.includes('yardstick')) {
     console.error('building the yardstick…');
@@ -409,6 +477,9 @@ async function main(argv: string[]): Promise<void> {
     }
   }
 
+  if (yardstickResult !== null && folioResult !== null) {
+    rounds.push(roundOf(yardstickResult, folioResult));
+  }
   const results = {
     articles,
     seed,
@@ -417,8 +488,10 @@ async function main(argv: string[]): Promise<void> {
     yardstick: yardstickResult,
     folio: folioResult,
     incremental,
+    rounds,
   };
   console.log(report(results));
+  if (rounds.length > 1) console.log(`Folio / yardstick wall, each round: ${roundsLine(rounds)}`);
   const dir = join(work, 'results');
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${articles}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
