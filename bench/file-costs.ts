@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { each } from '../src/shard/each.ts';
 
 const { values } = parseArgs({
   options: { files: { type: 'string', default: '9000' }, dir: { type: 'string' } },
@@ -26,12 +27,9 @@ const dirs = Array.from({ length: count }, (_, i) => {
 async function step(label: string, work: (dir: string) => Promise<unknown>): Promise<void> {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let i = next++; i < dirs.length; i = next++) await work(dirs[i] ?? '');
-    }),
-  );
+  await each(dirs, 4, async (dir) => {
+    await work(dir);
+  });
   const { user, system } = process.cpuUsage(cpu);
   const ms = (n: number): string => `${n.toFixed(0).padStart(6)} ms`;
   console.log(

@@ -97,6 +97,16 @@ function folioCache(work: string): string {
   return join(work, 'folio-cache');
 }
 
+/** Folio's output directory for the benchmark. */
+function folioDist(work: string): string {
+  return join(work, 'folio-dist');
+}
+
+/** What a round of cold builds writes, and the next round sets aside: both sites and Folio's cache. */
+function roundOutputs(work: string): string[] {
+  return [join(work, 'yardstick'), join(work, 'yardstick-dist'), folioDist(work), folioCache(work)];
+}
+
 interface ConvertResult extends StepResult {
   pages: number;
   pagesPerSecond: number;
@@ -346,6 +356,10 @@ async function setAside(work: string, dirs: readonly string[], round = 0): Promi
   }
 }
 
+async function removeSetAside(work: string): Promise<void> {
+  await rm(join(work, SET_ASIDE), { recursive: true, force: true });
+}
+
 /** One round of `--rounds`: the two cold builds' wall and CPU time and peak memory. */
 interface Round {
   yardstickMs: number;
@@ -381,10 +395,6 @@ function roundsLine(rounds: readonly Round[]): string {
   return `${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${median.toFixed(2)})`;
 }
 
-async function removeSetAside(work: string): Promise<void> {
-  await rm(join(work, SET_ASIDE), { recursive: true, force: true });
-}
-
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -408,13 +418,7 @@ async function main(argv: string[]): Promise<void> {
   const raw = join(work, 'raw');
   const content = join(work, 'content');
   await mkdir(work, { recursive: true });
-  const outputs = ['converted', 'yardstick', 'yardstick-dist', 'folio-dist'];
-  await setAside(work, [
-    raw,
-    content,
-    folioCache(work),
-    ...outputs.map((name) => join(work, name)),
-  ]);
+  await setAside(work, [raw, content, join(work, 'converted'), ...roundOutputs(work)]);
 
   console.error(`generating ${articles} items…`);
   const generated = await generate({ articles, seed }, { raw, content, paper: DEFAULT_PAPER });
@@ -436,22 +440,9 @@ async function main(argv: string[]): Promise<void> {
   for (let round = 1; round < roundCount && sides.length === 2; round++) {
     console.error(`round ${round} of ${roundCount}: the yardstick, then Folio…`);
     const site = await yardstick(work, content, null, !values.skip.includes('pagefind'));
-    const built = await folio(
-      content,
-      join(work, 'folio-dist'),
-      folioCache(work),
-      null,
-      'Folio build',
-    );
+    const built = await folio(content, folioDist(work), folioCache(work), null, 'Folio build');
     rounds.push(roundOf(site, built));
-    await setAside(
-      work,
-      [
-        folioCache(work),
-        ...['yardstick', 'yardstick-dist', 'folio-dist'].map((name) => join(work, name)),
-      ],
-      round,
-    );
+    await setAside(work, roundOutputs(work), round);
   }
 
   let yardstickResult: SiteResult | null = null;
@@ -463,7 +454,7 @@ async function main(argv: string[]): Promise<void> {
   let incremental: { date: string; site: SiteResult } | null = null;
   if (!values.skip.includes('folio')) {
     console.error('building Folio (cold)…');
-    const outDir = join(work, 'folio-dist');
+    const outDir = folioDist(work);
     const cacheDir = folioCache(work);
     await rm(outDir, { recursive: true, force: true });
     await rm(cacheDir, { recursive: true, force: true });
