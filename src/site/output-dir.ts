@@ -42,7 +42,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { FOLIO_CACHE_DIR } from './cache-dir.ts';
-import { publicFiles, removeFiles } from './files.ts';
+import { publicFiles, removePaths, siteFiles } from './files.ts';
 
 const STATE_FILE = 'output.json';
 /** Written by every build: removed before it starts. */
@@ -109,9 +109,10 @@ export async function linkPageCopies(
   }
 }
 
-/** The pages a build wrote that are not in the output directory (Astro's cache removed them). */
-function missingPages(outDir: string, pages: ReadonlySet<string>): string[] {
-  return [...pages].filter((page) => !existsSync(join(outDir, ...page.split('/'))));
+/** The pages a build wrote that the output's `files` lack (Astro's cache removed them). */
+function missingPages(files: readonly string[], pages: ReadonlySet<string>): string[] {
+  const present = new Set(files);
+  return [...pages].filter((page) => !present.has(page));
 }
 
 export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegration } {
@@ -159,7 +160,9 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
             pages.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
           }
         }
-        const missing = missingPages(outDir, pages);
+        // The output is listed once: for the pages missing from it and the files it no longer needs.
+        const files = await siteFiles(outDir);
+        const missing = missingPages(files, pages);
         if (missing.length > 0) {
           // The build is left unfinished: the next one empties the output and renders it all.
           const others = missing.length > 1 ? ` (and ${missing.length - 1} other pages)` : '';
@@ -169,7 +172,7 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
           );
         }
         const shared = await publicFiles(publicDir);
-        const { length: removed } = await removeFiles(outDir, (path) => {
+        const keep = (path: string): boolean => {
           const [top = ''] = path.split('/');
           return (
             pages.has(path) ||
@@ -178,7 +181,11 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
             (top === path && SITEMAP.test(path)) ||
             shared.has(path)
           );
-        });
+        };
+        const { length: removed } = await removePaths(
+          outDir,
+          files.filter((path) => !keep(path)),
+        );
         if (removed > 0) logger.info(`removed ${removed} files the last build left`);
       },
     },

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildEnvironment, projectRoot } from './harness.ts';
 import { differences, readSite } from './site-diff.ts';
+import { PAGE_COPIES } from '../../src/site/output-dir.ts';
 
 const run = promisify(execFile);
 const ASTRO = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -252,8 +253,8 @@ describe('incremental build', () => {
   });
 
   test('should keep no copy of the pages in the cache, only a link to the output', async () => {
-    expect(await readlink(join(cacheDir(), 'dist'))).toBe('../dist');
-    expect((await lstat(join(cacheDir(), 'dist'))).isSymbolicLink()).toBe(true);
+    expect(await readlink(join(cacheDir(), PAGE_COPIES))).toBe('../dist');
+    expect((await lstat(join(cacheDir(), PAGE_COPIES))).isSymbolicLink()).toBe(true);
   });
 
   test('should empty an output directory the last build did not write, and render it anew', async () => {
@@ -267,7 +268,7 @@ describe('incremental build', () => {
     expect(log.rendered).toEqual(pagesOf(await readSite(outDir())));
     expect(log.rendered).toHaveLength(66);
     expect(log.search).toBe('0 indexed, 3 reused');
-    expect(await readlink(join(cacheDir(), 'dist'))).toBe('../other');
+    expect(await readlink(join(cacheDir(), PAGE_COPIES))).toBe('../other');
     expect(differences(await readSite(other), await readSite(outDir()))).toEqual([]);
   });
 
