@@ -56,7 +56,15 @@ export default defineConfig({
     // First: removes what the last build wrote and this one does not, before anything reads it.
     output.prepare,
     ...(shardPart.search
-      ? [folioSearch(part === undefined || part === '' ? {} : { maxArticles: Number(part) })]
+      ? [
+          folioSearch({
+            ...(part === undefined || part === '' ? {} : { maxArticles: Number(part) }),
+            // The host's file limit is the whole site's: a shard's build does not know the rest.
+            ...(shardPart.whole && config.maxFiles !== undefined
+              ? { maxFiles: config.maxFiles }
+              : {}),
+          }),
+        ]
       : []),
     // Search pages are not content; the 404 page is not a page at all.
     sitemap({

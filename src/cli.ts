@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './config.ts';
+import { configFile, loadConfig } from './config.ts';
 import {
   CONVERSION_DIR,
   ConversionRecord,
@@ -125,16 +125,20 @@ export async function main(argv: string[]): Promise<number> {
             `Assembled ${count(files)} files of ${report.parts.length} parts (${built} built) ` +
               `into ${outDir} in ${report.assemblySeconds.toFixed(1)} s ${changes(report.assembly)}`,
           );
+          await withinFileLimit(outDir);
           return 0;
         }
         // Astro is loaded only for the commands that need it: converting starts fast.
         const { buildSite } = await import('./site/build.ts');
+        const outDir = resolve(values.out ?? 'dist');
         await buildSite({
           contentDir: resolve(values.content ?? 'content'),
-          outDir: resolve(values.out ?? 'dist'),
+          outDir,
           part,
           force: values.force === true,
         });
+        // A part is not the site the host takes.
+        if (part.kind === 'whole') await withinFileLimit(outDir);
         return 0;
       }
       case 'parts': {
@@ -154,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
           `Assembled ${count(report.files)} files of the global build and shards ` +
             `${report.shards.join(', ')} into ${resolve(values.out)} ${changes(report)}`,
         );
+        await withinFileLimit(resolve(values.out));
         return 0;
       }
       case 'ingest': {
@@ -187,6 +192,18 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`folio ${command}: ${describeError(error as Error)}`);
     if (values.debug) console.error(error);
     return 1;
+  }
+}
+
+/** Fails when the site holds more files than the host takes (`maxFiles` in the configuration). */
+async function withinFileLimit(siteDir: string): Promise<void> {
+  const { maxFiles } = loadConfig();
+  if (maxFiles === undefined) return;
+  const { checkFileLimit } = await import('./site/file-limit.ts');
+  const count = await checkFileLimit(siteDir, maxFiles, configFile());
+  if (count !== null) {
+    const number = (n: number): string => n.toLocaleString('en-US');
+    console.log(`${siteDir}: ${number(count.total)} files, within maxFiles (${number(maxFiles)})`);
   }
 }
 

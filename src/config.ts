@@ -22,6 +22,13 @@ export const configSchema = z
       .default('/')
       .refine((b) => b.startsWith('/'), 'base must start with "/"')
       .transform((b) => (b.endsWith('/') ? b : `${b}/`)),
+    /**
+     * The most files the host takes for one site (Cloudflare Pages: 20,000), if it sets a limit.
+     * The search index then bundles its fragments, several articles a file, as far as the site
+     * needs to fit (src/search/fragment-budget.ts), and a build whose site still holds more files
+     * fails, saying what they are. No limit by default.
+     */
+    maxFiles: z.int().positive().optional(),
   })
   .strict();
 

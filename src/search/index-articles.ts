@@ -19,12 +19,14 @@
  * and leaves the same cache behind (`rememberStreamed`).
  */
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { siteFiles } from '../site/files.ts';
 import { ENGINE_BUNDLE } from './attributes.ts';
 import { writeEngineBundle } from './engine-bundle.ts';
+import { articlesByYear, fragmentLimit } from './fragment-budget.ts';
+import { isItemPath } from '../archive/urls.ts';
 import { hashHtml, type IndexCache, type PartMember } from './index-cache.ts';
 import { pageUrl, recordOf } from './record.ts';
 import {
@@ -60,6 +62,11 @@ export interface IndexOptions {
   maxArticles?: number;
   /** What the last build indexed: parts whose pages are unchanged are not indexed again. */
   cache?: IndexCache;
+  /**
+   * The host's file limit (`maxFiles` in folio.config.json): fragments are bundled as far as the
+   * site needs to fit it (fragment-budget.ts).
+   */
+  maxFiles?: number;
 }
 
 export interface IndexReport {
@@ -71,11 +78,17 @@ export interface IndexReport {
   reused: number;
 }
 
+/** The site's files outside the index's own directory (site paths), HTML pages and others. */
+async function siteContents(dir: string): Promise<{ html: string[]; others: number }> {
+  const files = (await siteFiles(dir)).filter((path) => !path.startsWith(`${BUNDLE_DIR}/`));
+  const html = files.filter((path) => path.endsWith('.html'));
+  return { html, others: files.length - html.length };
+}
+
 /** The site's HTML files, the index's own directory left out, in path order. */
 export async function htmlFiles(dir: string): Promise<string[]> {
-  return (await siteFiles(dir))
-    .filter((path) => path.endsWith('.html') && !path.startsWith(`${BUNDLE_DIR}/`))
-    .map((path) => join(dir, ...path.split('/')));
+  const { html } = await siteContents(dir);
+  return html.map((path) => join(dir, ...path.split('/')));
 }
 
 /** An article page as read: its record, unless the cache knew the page and its date. */
@@ -134,10 +147,16 @@ interface OpenShard {
   members: (PartMember & { file: string })[];
   /** Opened as soon as a page of the shard is not known from the cache. */
   index: pagefind.PagefindIndex | null;
+  /** Its fragment files, at most (fragment-budget.ts); unset: one per article. */
+  maxFragments: number | undefined;
 }
 
-async function openIndex(entry: ShardEntry): Promise<pagefind.PagefindIndex> {
-  const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
+async function openIndex(shard: OpenShard): Promise<pagefind.PagefindIndex> {
+  const { entry, maxFragments } = shard;
+  const created = await pagefind.createIndex({
+    forceLanguage: INDEX_LANGUAGE,
+    ...(maxFragments === undefined ? {} : { maxFragments }),
+  });
   fail(created.errors, `cannot start Pagefind for shard ${entry.key}`);
   if (created.index === undefined) throw new Error('search index: Pagefind returned no index');
   return created.index;
@@ -158,7 +177,7 @@ async function startIndexing(
   shard: OpenShard,
   concurrency: number,
 ): Promise<pagefind.PagefindIndex> {
-  const index = await openIndex(shard.entry);
+  const index = await openIndex(shard);
   shard.index = index;
   const files = shard.members.map((m) => m.file);
   const read = async (file: string) => {
@@ -183,7 +202,7 @@ async function closeShard(
   concurrency: number,
 ): Promise<void> {
   const outputPath = join(siteDir, BUNDLE_DIR, shard.entry.key);
-  const digest = cache?.digest(shard.entry.key, shard.members);
+  const digest = cache?.digest(shard.entry.key, shard.members, shard.maxFragments);
   if (shard.index === null && cache !== undefined && digest !== undefined) {
     if (await cache.restore(shard.entry.key, digest, outputPath)) return;
   }
@@ -222,11 +241,19 @@ export async function indexArticles({
   concurrency = 16,
   maxArticles = DEFAULT_MAX_ARTICLES,
   cache,
+  maxFiles,
 }: IndexOptions): Promise<IndexReport> {
   if (!Number.isInteger(maxArticles) || maxArticles < 1) {
     throw new Error(`search index: articles per shard must be a positive integer: ${maxArticles}`);
   }
-  const files = await htmlFiles(siteDir);
+  const contents = await siteContents(siteDir);
+  const files = contents.html.map((path) => join(siteDir, ...path.split('/')));
+  const maxFragments = fragmentLimit(maxFiles, {
+    pages: contents.html.length,
+    others: contents.others,
+    articlesByYear: articlesByYear(contents.html.filter((path) => isItemPath(dirname(path)))),
+    maxArticles,
+  });
   const entries: ShardEntry[] = [];
   let articles = 0;
   let indexed = 0;
@@ -248,7 +275,7 @@ export async function indexArticles({
           await closeShard(siteDir, last, cache, concurrency);
           if (last.index !== null) indexed++;
         }
-        current = { entry, members: [], index: null };
+        current = { entry, members: [], index: null, maxFragments };
       }
       const shard: OpenShard = current;
       // A page the cache does not know: the shard is indexed, from its first page on.
@@ -298,12 +325,13 @@ export async function rememberStreamed(
   cache: IndexCache,
   shards: readonly ShardEntry[],
   pages: readonly (PartMember & { date: string | null })[],
+  maxFragments: number | undefined,
 ): Promise<void> {
   let next = 0;
   for (const shard of shards) {
     const members = pages.slice(next, next + shard.articles);
     next += shard.articles;
-    const digest = cache.digest(shard.key, members);
+    const digest = cache.digest(shard.key, members, maxFragments);
     await cache.keep(shard.key, digest, join(siteDir, BUNDLE_DIR, shard.key));
   }
   if (next !== pages.length) {

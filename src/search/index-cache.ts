@@ -131,9 +131,13 @@ export class IndexCache {
     this.#next.set(url, page);
   }
 
-  /** The digest of a part's bundle. */
-  digest(key: string, members: readonly PartMember[]): string {
+  /**
+   * The digest of a part's bundle, its fragments bundled into `maxFragments` files at most
+   * (fragment-budget.ts; undefined: one file per article).
+   */
+  digest(key: string, members: readonly PartMember[], maxFragments?: number): string {
     const hash = createHash('sha256').update(`${this.#fingerprint}\0${key}\0`);
+    if (maxFragments !== undefined) hash.update(`maxFragments ${maxFragments}\0`);
     for (const { url, hash: html } of members) hash.update(`${url}\0${html}\n`);
     return hash.digest('base64url');
   }

@@ -35,7 +35,15 @@ export type IndexerRequest =
    * The pages the build writes (absolute paths, in path order), and those of them that are item
    * pages (in path order).
    */
-  | { type: 'plan'; siteDir: string; files: string[]; items: string[]; maxArticles?: number }
+  | {
+      type: 'plan';
+      siteDir: string;
+      files: string[];
+      items: string[];
+      maxArticles?: number;
+      /** Each part's fragment files, at most (fragment-budget.ts). */
+      maxFragments?: number;
+    }
   /** Pages' HTML as written, a few at a time. */
   | { type: 'pages'; pages: { file: string; body: ArrayBuffer }[] }
   /** The site is built: the HTML files it holds, in path order. */
@@ -237,7 +245,7 @@ port.on('message', (message: IndexerRequest) => {
       others = new Map(
         files.filter((file) => !positions.has(file)).map((file) => [file, false] as const),
       );
-      writer = shardWriter(siteDir, message.maxArticles);
+      writer = shardWriter(siteDir, message.maxArticles, message.maxFragments);
       break;
     case 'pages':
       for (const { file, body } of message.pages) page(file, body);

@@ -16,14 +16,24 @@ import { indexArticles, rememberStreamed, type IndexReport } from './index-artic
 import { IndexCache, SEARCH_CACHE_DIR, indexerFingerprint } from './index-cache.ts';
 import { streamIndex, type StreamIndex } from './stream-index.ts';
 import { FOLIO_CACHE_DIR } from '../site/cache-dir.ts';
+import { publicFiles } from '../site/files.ts';
 
 export interface SearchOptions {
   /** Articles in one shard's index, at most (default 5,000): bounds the indexer's memory. */
   maxArticles?: number;
+  /**
+   * The host's file limit (`maxFiles` in folio.config.json), for a build of the whole site: the
+   * index bundles its fragments as far as the site needs to fit it (fragment-budget.ts).
+   */
+  maxFiles?: number;
 }
 
-export function folioSearch({ maxArticles }: SearchOptions = {}): AstroIntegration {
-  const limit = maxArticles === undefined ? {} : { maxArticles };
+export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): AstroIntegration {
+  const limit = {
+    ...(maxArticles === undefined ? {} : { maxArticles }),
+    ...(maxFiles === undefined ? {} : { maxFiles }),
+  };
+  let publicDir = '';
   let root = '';
   let cacheDir = '';
   let site = { dir: '', base: '/', directoryFormat: true };
@@ -34,6 +44,7 @@ export function folioSearch({ maxArticles }: SearchOptions = {}): AstroIntegrati
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        publicDir = fileURLToPath(config.publicDir);
         cacheDir = join(fileURLToPath(config.cacheDir), FOLIO_CACHE_DIR, SEARCH_CACHE_DIR);
         site = {
           dir: fileURLToPath(config.outDir),
@@ -45,7 +56,12 @@ export function folioSearch({ maxArticles }: SearchOptions = {}): AstroIntegrati
         cache = await IndexCache.open(cacheDir, await indexerFingerprint(root));
         // Pages are matched to their files as `build.format: 'directory'` writes them.
         if (!cache.empty || !site.directoryFormat) return;
-        const started = streamIndex({ siteDir: site.dir, base: site.base, ...limit });
+        const started = streamIndex({
+          siteDir: site.dir,
+          base: site.base,
+          publicFiles: maxFiles === undefined ? 0 : (await publicFiles(publicDir)).size,
+          ...limit,
+        });
         stream = started;
         setPrerenderer((prerenderer) => started.wrap(prerenderer));
       },
@@ -57,7 +73,13 @@ export function folioSearch({ maxArticles }: SearchOptions = {}): AstroIntegrati
           let report: IndexReport;
           const streamed = stream === null || siteDir !== site.dir ? null : await stream.finish();
           if (streamed !== null && 'report' in streamed) {
-            await rememberStreamed(siteDir, cache, streamed.shards, streamed.pages);
+            await rememberStreamed(
+              siteDir,
+              cache,
+              streamed.shards,
+              streamed.pages,
+              streamed.maxFragments,
+            );
             report = streamed.report;
           } else {
             if (streamed !== null) logger.warn(`indexing from disk: ${streamed.stale}`);

@@ -22,6 +22,8 @@ export interface ShardThreadData {
   outputPath: string;
   /** The language Pagefind files the index under. */
   language: string;
+  /** Fragment files of the bundle, at most (fragment-budget.ts); unset: one per article. */
+  maxFragments?: number;
 }
 
 /** Messages to the thread. */
@@ -36,7 +38,7 @@ export type ShardResponse = { type: 'written' } | { type: 'error'; message: stri
 
 const port = parentPort;
 if (port === null) throw new Error('shard-thread.ts runs as a worker thread');
-const { outputPath, language } = workerData as ShardThreadData;
+const { outputPath, language, maxFragments } = workerData as ShardThreadData;
 
 /**
  * Pagefind's service process, seen as it starts. Pagefind's `close()` only kills it; the thread
@@ -53,7 +55,8 @@ const pending: { file: string; added: Promise<pagefind.NewFileResponse> }[] = []
 /** The records being sent, one batch after the other. */
 let sending = Promise.resolve();
 
-const created = pagefind.createIndex({ forceLanguage: language }).then((result) => {
+const options = maxFragments === undefined ? {} : { maxFragments };
+const created = pagefind.createIndex({ forceLanguage: language, ...options }).then((result) => {
   if (result.errors.length > 0) {
     throw new Error(`cannot start Pagefind: ${result.errors.join('; ')}`);
   }

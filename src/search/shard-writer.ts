@@ -85,10 +85,15 @@ interface OpenShard {
   writing: boolean;
 }
 
-function openShard(siteDir: string, entry: ShardEntry): OpenShard {
+function openShard(
+  siteDir: string,
+  entry: ShardEntry,
+  maxFragments: number | undefined,
+): OpenShard {
   const data: ShardThreadData = {
     outputPath: join(siteDir, BUNDLE_DIR, entry.key),
     language: INDEX_LANGUAGE,
+    ...(maxFragments === undefined ? {} : { maxFragments }),
   };
   const thread = new Worker(new URL('./shard-thread.ts', import.meta.url), { workerData: data });
   const done = new Promise<void>((resolve, reject) => {
@@ -174,7 +179,15 @@ export interface ShardWriter {
   abandon(): Promise<string[]>;
 }
 
-export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES): ShardWriter {
+/**
+ * `maxFragments`: each part's fragment files, at most (fragment-budget.ts); unset, one file per
+ * article.
+ */
+export function shardWriter(
+  siteDir: string,
+  maxArticles = DEFAULT_MAX_ARTICLES,
+  maxFragments?: number,
+): ShardWriter {
   if (!Number.isInteger(maxArticles) || maxArticles < 1) {
     throw new Error(`search index: articles per shard must be a positive integer: ${maxArticles}`);
   }
@@ -196,7 +209,7 @@ export function shardWriter(siteDir: string, maxArticles = DEFAULT_MAX_ARTICLES)
           writing = closeShard(current);
           await before;
         }
-        current = openShard(siteDir, entry);
+        current = openShard(siteDir, entry, maxFragments);
         shards.push(current);
       }
       const shard: OpenShard = current;

@@ -16,7 +16,8 @@ import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { BUNDLE_DIR, htmlFiles, type IndexReport } from './index-articles.ts';
 import type { IndexerRequest, IndexerResponse, StreamedPage } from './index-worker.ts';
-import { MANIFEST_FILE, type ShardEntry } from './shard-writer.ts';
+import { articlesByYear, filesBesideRoutes, fragmentLimit } from './fragment-budget.ts';
+import { DEFAULT_MAX_ARTICLES, MANIFEST_FILE, type ShardEntry } from './shard-writer.ts';
 import { isItemPath } from '../archive/urls.ts';
 
 export interface StreamOptions {
@@ -26,11 +27,22 @@ export interface StreamOptions {
   base: string;
   /** Articles in one shard's index, at most. */
   maxArticles?: number;
+  /** The host's file limit (`maxFiles` in folio.config.json), if it has one. */
+  maxFiles?: number;
+  /** Files the site takes from `public/`. */
+  publicFiles?: number;
 }
 
 /** What the indexer made of the build: its report, or why the site must be indexed from disk. */
 export type StreamResult =
-  { report: IndexReport; shards: ShardEntry[]; pages: StreamedPage[] } | { stale: string };
+  | {
+      report: IndexReport;
+      shards: ShardEntry[];
+      pages: StreamedPage[];
+      /** Each part's fragment files, at most (fragment-budget.ts); unset: one per article. */
+      maxFragments: number | undefined;
+    }
+  | { stale: string };
 
 export interface StreamIndex {
   /** Astro's prerenderer, passing every page it renders on to the indexer as well. */
@@ -109,8 +121,15 @@ function startThread(plan: IndexerRequest): Thread {
   return { worker, answer, exited };
 }
 
-export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): StreamIndex {
+export function streamIndex({
+  siteDir,
+  base,
+  maxArticles,
+  maxFiles,
+  publicFiles = 0,
+}: StreamOptions): StreamIndex {
   let thread: Thread | null = null;
+  let maxFragments: number | undefined;
   // Pages go to the thread a few at a time: one message per page costs the renderer more.
   let batch: { file: string; body: ArrayBuffer }[] = [];
   const flush = (): void => {
@@ -134,12 +153,22 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
           const pages = paths.filter(({ route }) => route.type === 'page');
           const fileOf = ({ pathname }: { pathname: string }): string =>
             join(siteDir, pageFile(pathname));
+          const items = pages.filter((p) => isItemPath(p.pathname));
+          const pageFiles = new Set(pages.map(fileOf)).size;
+          maxFragments = fragmentLimit(maxFiles, {
+            pages: pageFiles,
+            // Endpoints (feeds, exports), public/ files, Astro's assets and the sitemap.
+            others: paths.length - pages.length + publicFiles + filesBesideRoutes(pageFiles),
+            articlesByYear: articlesByYear(items.map((p) => pageFile(p.pathname))),
+            maxArticles: maxArticles ?? DEFAULT_MAX_ARTICLES,
+          });
           thread ??= startThread({
             type: 'plan',
             siteDir,
             files: [...new Set(pages.map(fileOf))].sort(),
-            items: [...new Set(pages.filter((p) => isItemPath(p.pathname)).map(fileOf))].sort(),
+            items: [...new Set(items.map(fileOf))].sort(),
             ...(maxArticles === undefined ? {} : { maxArticles }),
+            ...(maxFragments === undefined ? {} : { maxFragments }),
           });
           return Array.isArray(result)
             ? renderOrder(paths)
@@ -184,7 +213,12 @@ export function streamIndex({ siteDir, base, maxArticles }: StreamOptions): Stre
       await exited;
       switch (response.type) {
         case 'done':
-          return { report: response.report, shards: response.shards, pages: response.pages };
+          return {
+            report: response.report,
+            shards: response.shards,
+            pages: response.pages,
+            maxFragments,
+          };
         case 'error':
           throw new Error(response.message);
         case 'stale':

@@ -8,6 +8,8 @@ import { buildPart, partValue, type BuildPart } from './part.ts';
 import { ownerOf, shardSitemapBase } from './ownership.ts';
 
 export interface PartOptions {
+  /** Whether this is the whole site's build, not a part of it. */
+  whole: boolean;
   /** The part's directory inside the build cache (src/site/cache-dir.ts); undefined for the whole build. */
   cacheDir: string | undefined;
   /** Whether the build indexes its article pages for search. */
@@ -26,6 +28,7 @@ export function partOptions(base: string, part: BuildPart = buildPart()): PartOp
     return part.kind === 'global' ? owner.kind === 'global' : true;
   };
   return {
+    whole: part.kind === 'whole',
     cacheDir: part.kind === 'whole' ? undefined : `part-${partValue(part)}`,
     search: part.kind !== 'global',
     sitemapBase: part.kind === 'shard' ? shardSitemapBase(part.shard) : 'sitemap',

@@ -89,6 +89,7 @@ async function reusedFromStream(streamed: Awaited<ReturnType<typeof build>>): Pr
     await IndexCache.open(cacheDir, 'test'),
     streamed.shards,
     streamed.pages,
+    streamed.maxFragments,
   );
   // The shards' bundles stay as streamed, and the engine bundle is added beside them.
   const after = await files(join(site, 'pagefind'));

@@ -31,4 +31,18 @@ describe('configFile', () => {
     writeFileSync(file, JSON.stringify({ paper: '', site: 'https://example.org/' }));
     expect(() => loadConfig()).toThrow(`${file}: invalid configuration: paper:`);
   });
+
+  test('should take a host file limit as a positive whole number', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'folio-config-')), 'paper.json');
+    const paper = { paper: '示例日报', site: 'https://example.org/' };
+    vi.stubEnv('FOLIO_CONFIG', file);
+    vi.stubEnv('FOLIO_SITE', '');
+    vi.stubEnv('FOLIO_BASE', '');
+    writeFileSync(file, JSON.stringify({ ...paper, maxFiles: 20000 }));
+    expect(loadConfig().maxFiles).toBe(20000);
+    for (const maxFiles of [0, 1.5, '20000']) {
+      writeFileSync(file, JSON.stringify({ ...paper, maxFiles }));
+      expect(() => loadConfig()).toThrow(`${file}: invalid configuration: maxFiles:`);
+    }
+  });
 });
