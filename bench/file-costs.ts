@@ -17,6 +17,8 @@ const { values } = parseArgs({
 });
 const count = Number(values.files);
 if (!Number.isInteger(count) || count < 1) throw new Error(`--files: not a count: ${values.files}`);
+// A directory given that does not exist yet is made, as `--work` is by the benchmark.
+if (values.dir !== undefined) await mkdir(values.dir, { recursive: true });
 const base = await mkdtemp(join(values.dir ?? tmpdir(), 'folio-file-costs-'));
 const page = 'x'.repeat(12_000);
 const dirs = Array.from({ length: count }, (_, i) => {
