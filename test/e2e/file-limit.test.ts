@@ -11,11 +11,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { countSiteFiles } from '../../src/site/file-limit.ts';
 import {
+  FIXTURE_ARTICLES_NEWEST,
   buildFixture,
   launchBrowser,
   openPage,
   projectRoot,
   runFolio,
+  searchToEnd,
   serve,
   type Site,
 } from './harness.ts';
@@ -79,38 +81,12 @@ test('should bundle the fragments two articles a file, and keep the site within 
 test('should find every article through the bundled fragments', async () => {
   const problems: string[] = [];
   const page = await openPage(browser, problems);
-  await page.goto(`${site.url}search/`);
-  await page.waitForFunction(() => 'folioSearch' in window);
-  const titles = await page.evaluate(async () => {
-    interface Run {
-      done: boolean;
-      more(n: number): Promise<{ title: string; date: string | null }[]>;
-    }
-    const engine = (window as unknown as { folioSearch: { search(r: unknown): Promise<Run> } })
-      .folioSearch;
-    const run = await engine.search({
-      query: '',
-      filters: { kind: 'article' },
-      sort: 'newest',
-      from: null,
-      to: null,
-    });
-    const all = [];
-    while (!run.done) all.push(...(await run.more(50)));
-    return all.map((h) => `${h.date ?? ''} ${h.title}`);
+  const hits = await searchToEnd(page, site.url, {
+    query: '',
+    filters: { kind: 'article' },
+    sort: 'newest',
   });
-  expect(titles).toEqual([
-    '2024-05-02 农产品直播带货走红',
-    '2024-05-02 小微企业贷款增长两成',
-    '2024-05-02 夜市经济添活力',
-    '2024-05-02 老旧小区改造全面启动',
-    '2024-05-01 城南社区植树忙',
-    '2024-02-29 四年一遇的生日',
-    '2023-11-21 全市供暖设施完成检修',
-    '2023-05-01 社区图书室上新书',
-    '2023-05-01 新建公交线路今日开通',
-    '2023-05-01 城区景点迎来客流高峰',
-  ]);
+  expect(hits.map((h) => `${h.date ?? ''} ${h.title}`)).toEqual(FIXTURE_ARTICLES_NEWEST);
   expect(problems).toEqual([]);
 });
 

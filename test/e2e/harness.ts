@@ -114,6 +114,58 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 }
 
+/** A search as the search page's engine (`window.folioSearch`) takes it: no filters, relevance order unless given. */
+export interface SearchRequest {
+  query: string;
+  filters?: Record<string, string>;
+  sort?: string;
+}
+
+export interface SearchHit {
+  title: string;
+  date: string | null;
+  url: string;
+}
+
+/**
+ * The fixture archive's articles (`test/fixtures/site`), newest first, as `date title`: what a
+ * search for every article (`filters: { kind: 'article' }`, `sort: 'newest'`) lists.
+ */
+export const FIXTURE_ARTICLES_NEWEST = [
+  '2024-05-02 农产品直播带货走红',
+  '2024-05-02 小微企业贷款增长两成',
+  '2024-05-02 夜市经济添活力',
+  '2024-05-02 老旧小区改造全面启动',
+  '2024-05-01 城南社区植树忙',
+  '2024-02-29 四年一遇的生日',
+  '2023-11-21 全市供暖设施完成检修',
+  '2023-05-01 社区图书室上新书',
+  '2023-05-01 新建公交线路今日开通',
+  '2023-05-01 城区景点迎来客流高峰',
+];
+
+/** Opens the search page of the site at `siteUrl` and runs one search through its engine, to the last hit. */
+export async function searchToEnd(
+  page: Page,
+  siteUrl: string,
+  request: SearchRequest,
+): Promise<SearchHit[]> {
+  await page.goto(`${siteUrl}search/`);
+  await page.waitForFunction(() => 'folioSearch' in window);
+  return page.evaluate(async (r) => {
+    interface Run {
+      done: boolean;
+      more(n: number): Promise<{ title: string; date: string | null; url: string }[]>;
+    }
+    const engine = (window as unknown as { folioSearch: { search(r: unknown): Promise<Run> } })
+      .folioSearch;
+    const run = await engine.search({ filters: {}, sort: 'relevance', from: null, to: null, ...r });
+    const all = [];
+    while (!run.done) all.push(...(await run.more(50)));
+    return all.map((h) => ({ title: h.title, date: h.date, url: h.url }));
+  }, request);
+}
+
 /** Opens a page that records console errors and failed requests into `problems`. */
 export async function openPage(browser: Browser, problems: string[]): Promise<Page> {
   const page = await browser.newPage();

@@ -11,7 +11,17 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildFixture, launchBrowser, openPage, projectRoot, serve, type Site } from './harness.ts';
+import {
+  FIXTURE_ARTICLES_NEWEST,
+  buildFixture,
+  launchBrowser,
+  openPage,
+  projectRoot,
+  searchToEnd,
+  serve,
+  type SearchRequest,
+  type Site,
+} from './harness.ts';
 
 const BASE = '/archive/';
 let site: Site;
@@ -35,29 +45,16 @@ interface Found {
 }
 
 /** Opens the search page and runs one search through `window.folioSearch`, to the last hit. */
-async function search(
-  page: Page,
-  request: { query: string; filters?: Record<string, string>; sort?: string },
-): Promise<Found> {
+async function search(page: Page, request: SearchRequest): Promise<Found> {
   const fetched: string[] = [];
   page.on('request', (req) => {
     const path = new URL(req.url()).pathname;
     if (path.startsWith(`${BASE}pagefind/`)) fetched.push(path.slice(BASE.length));
   });
-  await page.goto(`${site.url}search/`);
-  await page.waitForFunction(() => 'folioSearch' in window);
-  const hits = await page.evaluate(async (r) => {
-    interface Run {
-      done: boolean;
-      more(n: number): Promise<{ title: string; date: string | null }[]>;
-    }
-    const engine = (window as unknown as { folioSearch: { search(r: unknown): Promise<Run> } })
-      .folioSearch;
-    const run = await engine.search({ filters: {}, sort: 'relevance', from: null, to: null, ...r });
-    const all = [];
-    while (!run.done) all.push(...(await run.more(50)));
-    return all.map((h) => ({ title: h.title, date: h.date }));
-  }, request);
+  const hits = (await searchToEnd(page, site.url, request)).map(({ title, date }) => ({
+    title,
+    date,
+  }));
   const bundles = [...new Set(fetched.map((path) => path.split('/')[1] ?? ''))];
   return { hits, bundles };
 }
@@ -143,18 +140,7 @@ test('should order by date across shards, newest and oldest first', async () => 
   const page = await browser.newPage();
   // A filter alone lists every article it holds, newest first unless told otherwise.
   const newest = await search(page, { query: '', filters: { kind: 'article' }, sort: 'newest' });
-  expect(newest.hits.map((h) => `${h.date ?? ''} ${h.title}`)).toEqual([
-    '2024-05-02 农产品直播带货走红',
-    '2024-05-02 小微企业贷款增长两成',
-    '2024-05-02 夜市经济添活力',
-    '2024-05-02 老旧小区改造全面启动',
-    '2024-05-01 城南社区植树忙',
-    '2024-02-29 四年一遇的生日',
-    '2023-11-21 全市供暖设施完成检修',
-    '2023-05-01 社区图书室上新书',
-    '2023-05-01 新建公交线路今日开通',
-    '2023-05-01 城区景点迎来客流高峰',
-  ]);
+  expect(newest.hits.map((h) => `${h.date ?? ''} ${h.title}`)).toEqual(FIXTURE_ARTICLES_NEWEST);
   const oldest = await search(page, { query: '', filters: { kind: 'article' }, sort: 'oldest' });
   expect(oldest.hits).toEqual([...newest.hits].reverse());
 });

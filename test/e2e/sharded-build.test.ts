@@ -19,6 +19,7 @@ import {
   openPage,
   projectRoot,
   runFolio,
+  searchToEnd,
   serve,
   type Site,
 } from './harness.ts';
@@ -215,26 +216,9 @@ async function search(page: Page, query: string): Promise<{ hits: string[]; bund
     const path = new URL(req.url()).pathname;
     if (path.startsWith(`${BASE}pagefind/`)) fetched.push(path.slice(BASE.length));
   });
-  await page.goto(`${site.url}search/`);
-  await page.waitForFunction(() => 'folioSearch' in window);
-  const hits = await page.evaluate(async (q) => {
-    interface Run {
-      done: boolean;
-      more(n: number): Promise<{ title: string; date: string | null; url: string }[]>;
-    }
-    const engine = (window as unknown as { folioSearch: { search(r: unknown): Promise<Run> } })
-      .folioSearch;
-    const run = await engine.search({
-      query: q,
-      filters: {},
-      sort: 'relevance',
-      from: null,
-      to: null,
-    });
-    const all = [];
-    while (!run.done) all.push(...(await run.more(50)));
-    return all.map((h) => `${h.date ?? ''} ${h.title} ${h.url}`);
-  }, query);
+  const hits = (await searchToEnd(page, site.url, { query })).map(
+    (h) => `${h.date ?? ''} ${h.title} ${h.url}`,
+  );
   return { hits, bundles: [...new Set(fetched.map((path) => path.split('/')[1] ?? ''))] };
 }
 
