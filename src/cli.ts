@@ -200,10 +200,9 @@ async function withinFileLimit(siteDir: string): Promise<void> {
   const { maxFiles } = loadConfig();
   if (maxFiles === undefined) return;
   const { checkFileLimit } = await import('./site/file-limit.ts');
-  const count = await checkFileLimit(siteDir, maxFiles, configFile());
-  if (count !== null) {
-    const number = (n: number): string => n.toLocaleString('en-US');
-    console.log(`${siteDir}: ${number(count.total)} files, within maxFiles (${number(maxFiles)})`);
+  const site = await checkFileLimit(siteDir, maxFiles, configFile());
+  if (site !== null) {
+    console.log(`${siteDir}: ${count(site.total)} files, within maxFiles (${count(maxFiles)})`);
   }
 }
 

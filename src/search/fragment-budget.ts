@@ -11,6 +11,8 @@
  * would fetch ~10 × 16 articles' text; the site does not fit the host, and the build says so
  * (site/file-limit.ts).
  */
+import { dirname } from 'node:path';
+import { UNDATED, parseItemId } from '../archive/urls.ts';
 
 /** Articles a fragment file may hold, at most. */
 export const MAX_GROUP = 16;
@@ -83,10 +85,13 @@ export function fragmentLimit(maxFiles: number | undefined, shape: SiteShape): n
   return undefined;
 }
 
-/** The year of an item page's path relative to the site (`2024-05-01/02/03/index.html`). */
+/**
+ * The year of an item page's path relative to the site (`2024-05-01/02/03/index.html`), from its
+ * issue; null for an undated one.
+ */
 export function yearOfItemFile(relative: string): string | null {
-  const year = /^(\d{4})-\d{2}-\d{2}\//.exec(relative)?.[1];
-  return year ?? null;
+  const { issue } = parseItemId(dirname(relative));
+  return issue.startsWith(`${UNDATED}/`) ? null : issue.slice(0, 4);
 }
 
 /** Counts item pages by year, from their paths relative to the site. */

@@ -154,18 +154,18 @@ export function streamIndex({
           const fileOf = ({ pathname }: { pathname: string }): string =>
             join(siteDir, pageFile(pathname));
           const items = pages.filter((p) => isItemPath(p.pathname));
-          const pageFiles = new Set(pages.map(fileOf)).size;
+          const files = [...new Set(pages.map(fileOf))].sort();
           maxFragments = fragmentLimit(maxFiles, {
-            pages: pageFiles,
+            pages: files.length,
             // Endpoints (feeds, exports), public/ files, Astro's assets and the sitemap.
-            others: paths.length - pages.length + publicFiles + filesBesideRoutes(pageFiles),
+            others: paths.length - pages.length + publicFiles + filesBesideRoutes(files.length),
             articlesByYear: articlesByYear(items.map((p) => pageFile(p.pathname))),
             maxArticles: maxArticles ?? DEFAULT_MAX_ARTICLES,
           });
           thread ??= startThread({
             type: 'plan',
             siteDir,
-            files: [...new Set(pages.map(fileOf))].sort(),
+            files,
             items: [...new Set(items.map(fileOf))].sort(),
             ...(maxArticles === undefined ? {} : { maxArticles }),
             ...(maxFragments === undefined ? {} : { maxFragments }),
