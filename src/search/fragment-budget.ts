@@ -16,8 +16,11 @@ import { UNDATED, parseItemId } from '../archive/urls.ts';
 
 /** Articles a fragment file may hold, at most. */
 export const MAX_GROUP = 16;
-/** Index chunk files per article, a little over what Pagefind writes for the generated archive. */
-const CHUNKS_PER_ARTICLE = 0.06;
+/**
+ * Index chunk files per article, a little over what Folio writes for the generated archive
+ * (index-chunks.ts).
+ */
+const CHUNKS_PER_ARTICLE = 0.15;
 /** A part's files besides fragments and chunks: its page list, filters, entry, engine copies. */
 const FILES_PER_PART = 20;
 /** The engine bundle (pagefind/engine/) and shards.json. */

@@ -5,10 +5,10 @@
  *
  * The index is written in shards, one Pagefind bundle each under `pagefind/<shard>/`: a calendar
  * year (undated articles a shard of their own), cut into parts of at most `maxArticles` when a
- * year is larger. Only one shard's index is alive at a time (`createIndex` → records →
- * `writeFiles` → `deleteIndex`), so the indexer's peak memory follows the largest part, not the
- * archive. `pagefind/shards.json` lists the bundles, newest first; the browser loads the first
- * and merges the others (client/engine.ts).
+ * year is larger, its index cut into smaller chunks (index-chunks.ts). Only one shard's index is
+ * alive at a time (`createIndex` → records → `writeFiles` → `deleteIndex`), so the indexer's
+ * peak memory follows the largest part, not the archive. `pagefind/shards.json` lists the
+ * bundles, newest first; the browser loads the first and merges the others (client/engine.ts).
  *
  * Given the cache of the last build (index-cache.ts), a part whose pages are all unchanged is not
  * indexed again: its bundle is left where the last build wrote it, or copied from the cache.
@@ -28,6 +28,7 @@ import { writeEngineBundle } from './engine-bundle.ts';
 import { articlesByYear, fragmentLimit } from './fragment-budget.ts';
 import { isItemPath } from '../archive/urls.ts';
 import { hashHtml, type IndexCache, type PartMember } from './index-cache.ts';
+import { recutIndexChunks } from './index-chunks.ts';
 import { pageUrl, recordOf } from './record.ts';
 import {
   BUNDLE_DIR,
@@ -212,6 +213,7 @@ async function closeShard(
   const written = await index.writeFiles({ outputPath });
   fail(written.errors, `cannot write shard ${shard.entry.key}`);
   await index.deleteIndex();
+  await recutIndexChunks(outputPath);
   if (cache !== undefined && digest !== undefined) {
     await cache.keep(shard.entry.key, digest, outputPath);
   }

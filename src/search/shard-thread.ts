@@ -1,9 +1,10 @@
 /**
  * One shard's Pagefind index, on a thread of its own with a Pagefind service of its own
  * (shard-writer.ts starts it): records arrive in order and are sent to Pagefind without waiting
- * for each answer (up to `IN_FLIGHT` at a time); `write` writes the bundle, and the thread ends
- * once its Pagefind process has exited. Pagefind's service handles one request at a time, so one
- * shard's bundle is written while the next shard's records are indexed by another service.
+ * for each answer (up to `IN_FLIGHT` at a time); `write` writes the bundle and cuts its index into
+ * smaller chunks (index-chunks.ts), and the thread ends once its Pagefind process has exited.
+ * Pagefind's service handles one request at a time, so one shard's bundle is written while the
+ * next shard's records are indexed by another service.
  */
 import type { ChildProcess } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
@@ -12,6 +13,7 @@ import { rm } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
+import { recutIndexChunks } from './index-chunks.ts';
 
 /** Records sent to Pagefind ahead of its answers, at most. */
 const IN_FLIGHT = 64;
@@ -108,6 +110,7 @@ async function write(): Promise<ShardResponse> {
       return { type: 'error', message: `cannot write ${outputPath}: ${written.errors.join('; ')}` };
     }
     await index.deleteIndex();
+    await recutIndexChunks(outputPath);
     return { type: 'written' };
   } catch (error) {
     return { type: 'error', message: message(error) };

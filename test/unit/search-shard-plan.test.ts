@@ -60,10 +60,11 @@ test('should go through the shards whose dates meet a date range only', () => {
 });
 
 test('should cost a shard its page list and a chunk per word, or its whole index when smaller', () => {
-  // 900 × 10.7 + 2 × 25,000; 10 × 10.7 + 2 × (10 × 1,200); no words: the page list alone.
-  expect(shardCost(Y2025, 2)).toBe(59_630);
-  expect(shardCost(UNDATED, 2)).toBe(24_107);
-  expect(shardCost(Y2024, 0)).toBe(53_500);
+  // 900 × 11.1 + 2 × 10,000; 10 × 11.1 + 2 × 10,000 (its whole index, 12,000, is larger); no
+  // words: the page list alone.
+  expect(shardCost(Y2025, 2)).toBe(29_990);
+  expect(shardCost(UNDATED, 2)).toBe(20_111);
+  expect(shardCost(Y2024, 0)).toBe(55_500);
 });
 
 test('should take one shard a step, and more while the step stays within its budget', () => {
@@ -71,12 +72,12 @@ test('should take one shard a step, and more while the step stays within its bud
   // Always the first shard of a step, whatever the budget.
   expect(mayTake(order, 0, 0, 2, 0)).toBe(true);
   expect(mayTake(order, 3, 3, 2, 0)).toBe(true);
-  // 2025 + 2024-2 with two words: 59,630 + 92,800 = 152,430 bytes.
-  expect(mayTake(order, 0, 1, 2, 152_430)).toBe(true);
-  expect(mayTake(order, 0, 1, 2, 152_429)).toBe(false);
-  // A filter alone costs page lists: 2025 + 2024-2 + 2024 = 9,630 + 42,800 + 53,500 bytes.
-  expect(mayTake(order, 0, 2, 0, 105_930)).toBe(true);
-  expect(mayTake(order, 0, 2, 0, 105_929)).toBe(false);
+  // 2025 + 2024-2 with two words: 29,990 + 64,400 = 94,390 bytes.
+  expect(mayTake(order, 0, 1, 2, 94_390)).toBe(true);
+  expect(mayTake(order, 0, 1, 2, 94_389)).toBe(false);
+  // A filter alone costs page lists: 2025 + 2024-2 + 2024 = 9,990 + 44,400 + 55,500 bytes.
+  expect(mayTake(order, 0, 2, 0, 109_890)).toBe(true);
+  expect(mayTake(order, 0, 2, 0, 109_889)).toBe(false);
   // Past the last shard there is nothing to take.
   expect(mayTake(order, 5, 5, 2, 1_000_000)).toBe(false);
 });

@@ -1,0 +1,237 @@
+/**
+ * A Pagefind bundle's index cut into smaller chunks (src/search/index-chunks.ts): the same word
+ * entries in the same order, chunks of the asked size, ranges that take every word to its chunk,
+ * the page list otherwise unchanged, no file of the old index left, and a bundle that cannot be
+ * read left as it was.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decode, encode } from 'cbor2';
+import * as pagefind from 'pagefind';
+import { arrayHead, readHead, skipItem } from '../../src/search/cbor-items.ts';
+import {
+  before,
+  recutIndexChunks,
+  startAfter,
+  type ChunkRange,
+} from '../../src/search/index-chunks.ts';
+import { encodeText } from '../../src/search/tokens.ts';
+
+const CHARS = '永康市民政局今年组织志愿者服务活动社区老人儿童学校医院交通建设发展经济文化';
+
+let work: string;
+let pristine: string;
+
+/** A deterministic article text: Han characters from `CHARS`, a Latin word now and then. */
+function articleText(n: number): string {
+  let seed = n + 1;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let text = '';
+  for (let i = 0; i < 300; i++) {
+    text +=
+      i % 50 === 49
+        ? ` folio${Math.floor(next() * 20)} `
+        : (CHARS[Math.floor(next() * CHARS.length)] ?? '');
+  }
+  return text;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'folio-chunks-'));
+  pristine = join(work, 'pristine');
+  const { index } = await pagefind.createIndex({ forceLanguage: 'und' });
+  if (index === undefined) throw new Error('no Pagefind index');
+  for (let n = 0; n < 60; n++) {
+    await index.addCustomRecord({
+      url: `/a/${n}/`,
+      content: encodeText(articleText(n)),
+      language: 'und',
+      meta: { title: `标题${n}` },
+      filters: { year: [String(2000 + (n % 3))] },
+      sort: { date: `2024-01-${String(1 + (n % 28)).padStart(2, '0')}` },
+    });
+  }
+  await index.writeFiles({ outputPath: pristine });
+  await pagefind.close();
+}, 60_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** The CBOR of a Pagefind file. */
+async function cborOf(file: string): Promise<Uint8Array> {
+  return gunzipSync(await readFile(file)).subarray('pagefind_dcd'.length);
+}
+
+interface Bundle {
+  meta: unknown[];
+  ranges: ChunkRange[];
+  /** Each chunk's word entries, decoded. */
+  chunks: [string, unknown[][]][][];
+  indexFiles: string[];
+  metaFiles: string[];
+}
+
+async function readBundle(dir: string): Promise<Bundle> {
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: { und: { hash: string } };
+  };
+  const meta = decode<unknown[]>(
+    await cborOf(join(dir, `pagefind.${entry.languages.und.hash}.pf_meta`)),
+  );
+  const ranges = meta[2] as ChunkRange[];
+  const chunks: [string, unknown[][]][][] = [];
+  for (const [, , hash] of ranges) {
+    const [words] = decode<[[string, unknown[][]][]]>(
+      await cborOf(join(dir, 'index', `${hash}.pf_index`)),
+    );
+    chunks.push(words);
+  }
+  return {
+    meta,
+    ranges,
+    chunks,
+    indexFiles: (await readdir(join(dir, 'index'))).sort(),
+    metaFiles: (await readdir(dir)).filter((f) => f.endsWith('.pf_meta')),
+  };
+}
+
+/** Positions of a word entry as Pagefind counts a chunk's size. */
+function positions([, pages]: [string, unknown[][]]): number {
+  return pages.reduce((sum, page) => sum + (page[1] as unknown[]).length + 1, 0);
+}
+
+/** Compares two strings by code point, as Pagefind does. */
+function compare(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+describe('CBOR items', () => {
+  test('should read heads and skip whole items', () => {
+    const value = [['bkhrbkhr', [[2, [-25, 318, 23], []]]], 'x'.repeat(30), 70000, -300];
+    const bytes = encode(value);
+    expect(readHead(bytes, 0)).toEqual({ major: 4, argument: 4, next: 1 });
+    expect(skipItem(bytes, 0)).toBe(bytes.length);
+    const second = skipItem(bytes, 1);
+    expect(readHead(bytes, second)).toEqual({ major: 3, argument: 30, next: second + 2 });
+    expect(readHead(bytes, skipItem(bytes, second))).toEqual({
+      major: 0,
+      argument: 70000,
+      next: skipItem(bytes, second) + 5,
+    });
+    expect(() => skipItem(bytes.subarray(0, 5), 0)).toThrow(
+      'CBOR at byte 2: unexpected end of data',
+    );
+  });
+
+  test('should write array heads as cbor2 encodes them', () => {
+    for (const count of [0, 23, 24, 255, 256, 65535, 65536]) {
+      const encoded = encode(new Array<number>(count).fill(0));
+      expect(arrayHead(count)).toEqual(encoded.subarray(0, encoded.length - count));
+    }
+  });
+});
+
+describe('chunk ranges', () => {
+  test('should start a chunk with the shortest start that follows the word before', () => {
+    expect(startAfter('bmixbpkg', 'bmixbtxu')).toBe('bmixbt');
+    expect(startAfter('ab', 'abc')).toBe('abc');
+    expect(startAfter('', 'folio')).toBe('f');
+  });
+
+  test('should end a range just before the next start', () => {
+    expect(before('bmixbt')).toBe('bmixbs\u{10ffff}');
+    expect(before('a\ue000')).toBe('a\ud7ff\u{10ffff}');
+    expect(() => before('\0')).toThrow('index chunks: no range ends before "\0"');
+  });
+});
+
+describe('recutIndexChunks', () => {
+  test('should cut the index into chunks of the asked size, its words unchanged', async () => {
+    const dir = join(work, 'cut');
+    await cp(pristine, dir, { recursive: true });
+    const old = await readBundle(pristine);
+
+    expect(await recutIndexChunks(dir, 1000)).toEqual({ before: 3, after: 50 });
+
+    const cut = await readBundle(dir);
+    // The same entries in the same order.
+    expect(cut.chunks.flat()).toEqual(old.chunks.flat());
+    // Full chunks: 1,000 positions or more, and not before their last word.
+    for (const chunk of cut.chunks.slice(0, -1)) {
+      const sizes = chunk.map(positions);
+      const total = sizes.reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThanOrEqual(1000);
+      expect(total - (sizes.at(-1) ?? 0)).toBeLessThan(1000);
+    }
+    // Each word lies in its own chunk's range and in no other.
+    cut.chunks.forEach((chunk, i) => {
+      for (const [word] of chunk) {
+        const holders = cut.ranges.filter(
+          ([from, to]) => compare(word, from) >= 0 && compare(word, to) <= 0,
+        );
+        expect(holders).toEqual([cut.ranges[i]]);
+      }
+    });
+    expect(cut.ranges[0]?.[0]).toBe(old.ranges[0]?.[0]);
+    expect(cut.ranges.at(-1)?.[1]).toBe(old.ranges.at(-1)?.[1]);
+    // The page list is the same but for its chunks.
+    expect([...cut.meta.slice(0, 2), ...cut.meta.slice(3)]).toEqual([
+      ...old.meta.slice(0, 2),
+      ...old.meta.slice(3),
+    ]);
+    // Only the new files are left.
+    expect(cut.indexFiles).toEqual(cut.ranges.map(([, , hash]) => `${hash}.pf_index`).sort());
+    expect(cut.metaFiles).toHaveLength(1);
+    expect(old.indexFiles.filter((f) => cut.indexFiles.includes(f))).toEqual([]);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('should give the same bundle for the same index', async () => {
+    const a = join(work, 'again-a');
+    const b = join(work, 'again-b');
+    await cp(pristine, a, { recursive: true });
+    await cp(pristine, b, { recursive: true });
+    await recutIndexChunks(a, 1000);
+    await recutIndexChunks(b, 1000);
+    expect(await readdir(join(a, 'index'))).toEqual(await readdir(join(b, 'index')));
+    expect(await readFile(join(a, 'pagefind-entry.json'), 'utf8')).toBe(
+      await readFile(join(b, 'pagefind-entry.json'), 'utf8'),
+    );
+  });
+
+  test('should leave a bundle it cannot read as it was, naming the file', async () => {
+    const dir = join(work, 'broken');
+    await cp(pristine, dir, { recursive: true });
+    const old = await readBundle(pristine);
+    const lastHash = old.ranges.at(-1)?.[2] ?? '';
+    const broken = join(dir, 'index', `${lastHash}.pf_index`);
+    await writeFile(
+      broken,
+      gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.of(0x81)])),
+    );
+    const entry = await readFile(join(dir, 'pagefind-entry.json'), 'utf8');
+
+    await expect(recutIndexChunks(dir, 1000)).rejects.toThrow(
+      `index chunks: ${broken}: not a Pagefind index chunk as Folio reads them: CBOR at byte 1: unexpected end of data`,
+    );
+    expect(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')).toBe(entry);
+    expect((await readdir(join(dir, 'index'))).sort()).toEqual(old.indexFiles);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.pf_meta'))).toEqual(old.metaFiles);
+  });
+
+  test('should refuse a file without Pagefind signature', async () => {
+    const dir = join(work, 'unsigned');
+    await cp(pristine, dir, { recursive: true });
+    const old = await readBundle(pristine);
+    const file = join(dir, 'index', `${old.ranges[0]?.[2] ?? ''}.pf_index`);
+    await writeFile(file, gzipSync(Buffer.from('not pagefind')));
+    await expect(recutIndexChunks(dir, 1000)).rejects.toThrow(
+      `index chunks: ${file}: not a Pagefind file (no pagefind_dcd signature)`,
+    );
+  });
+});
