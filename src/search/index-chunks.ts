@@ -88,10 +88,7 @@ async function readPagefindFile(file: string): Promise<Uint8Array> {
 }
 
 function pagefindFile(cbor: Uint8Array): Promise<Buffer> {
-  const content = new Uint8Array(SIGNATURE.length + cbor.length);
-  content.set(SIGNATURE);
-  content.set(cbor, SIGNATURE.length);
-  return gzipAsync(content);
+  return gzipAsync(Buffer.concat([SIGNATURE, cbor]));
 }
 
 /** The word entries of one index chunk (`[[[word, [[page, [locations…], …], …]], …]]`). */
@@ -138,14 +135,7 @@ export function wordEntries(cbor: Uint8Array, file: string): WordEntry[] {
 
 /** The CBOR of a chunk of `entries`. */
 function chunkOf(entries: readonly WordEntry[]): Uint8Array {
-  const parts = [arrayHead(1), arrayHead(entries.length), ...entries.map((e) => e.bytes)];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return Buffer.concat([arrayHead(1), arrayHead(entries.length), ...entries.map((e) => e.bytes)]);
 }
 
 /**
