@@ -5,12 +5,16 @@
  * indexer), ~25 kB on the wire each, and a query fetches the chunk of each of its index words: a
  * query of two to six characters fetches one to three chunks of Folio's bigram index (tokens.ts),
  * as much as the rest of a first search after the engine. Folio cuts each bundle's index again
- * once Pagefind has written it, the same way with `CHUNK_POSITIONS` positions a chunk. A chunk is
- * never smaller than its largest word (a frequent bigram's pages and positions), so a query
- * costs less than a fifth of what it did only where its words are rare.
+ * once Pagefind has written it, into chunks of about `CHUNK_POSITIONS` positions. A chunk is never
+ * smaller than its largest word (a frequent bigram's pages and positions), so a query costs less
+ * only where its words are rare.
  *
- * A one-character query is a prefix of the bigrams the character starts; Pagefind fetches one
- * chunk for it, and finds the bigrams of that chunk, as before, of a smaller chunk now.
+ * A one-character query is a prefix: Pagefind fetches the one chunk whose range holds the
+ * character's code and finds the bigrams the character starts in it. So a chunk is only cut where
+ * the word's first character changes (`keyOf`, the first four letters: one Han character's code),
+ * and a character's bigrams stay together up to `MAX_CHUNK_POSITIONS`, Pagefind's own size: a
+ * one-character query finds every page it found in Pagefind's chunks, and more where Pagefind had
+ * cut a character's bigrams apart.
  *
  * The page list's chunk ranges tile the words: a chunk runs from the shortest start of its first
  * word that follows the chunk before, to just before the next chunk's start (the last one to
@@ -25,11 +29,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { decode, encode } from 'cbor2';
-import { MAJOR, arrayHead, expectHead, readHead, skipItem } from './cbor-items.ts';
+import { MAJOR, arrayHead, expectHead, skipItem } from './cbor-items.ts';
 import { ENTRY_FILE } from './shard-writer.ts';
 
-/** Word positions a chunk holds, at least (but the last); Pagefind's own chunks hold 20,000. */
+/** Word positions a chunk holds before it may end (but the last). */
 export const CHUNK_POSITIONS = 4000;
+/** Word positions after which a chunk ends even inside one key: Pagefind's own chunk size. */
+export const MAX_CHUNK_POSITIONS = 20_000;
+/** Letters of a word that a chunk keeps together: one Han character's code (tokens.ts). */
+const KEY_LENGTH = 4;
 /** What Pagefind puts before the CBOR of each of its files (then gzip-compresses the whole). */
 const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 /** The largest code point, which ends a range's `to`. */
@@ -109,11 +117,12 @@ export function wordEntries(cbor: Uint8Array, file: string): WordEntry[] {
       for (let p = 0; p < pages.argument; p++) {
         const page = expectHead(cbor, at, MAJOR.array, 'page');
         if (page.argument < 2) throw new Error(`page entry of ${page.argument} items`);
-        const locations = readHead(cbor, skipItem(cbor, page.next));
-        if (locations.major !== MAJOR.array) throw new Error('page locations are no array');
+        // [page number, [locations…], …]
+        const locationsAt = skipItem(cbor, page.next);
+        const locations = expectHead(cbor, locationsAt, MAJOR.array, 'locations');
         positions += locations.argument + 1;
-        at = page.next;
-        for (let item = 0; item < page.argument; item++) at = skipItem(cbor, at);
+        at = skipItem(cbor, locationsAt);
+        for (let item = 2; item < page.argument; item++) at = skipItem(cbor, at);
       }
       for (let item = 2; item < entry.argument; item++) at = skipItem(cbor, at);
       entries.push({
@@ -138,26 +147,42 @@ function chunkOf(entries: readonly WordEntry[]): Uint8Array {
   return Buffer.concat([arrayHead(1), arrayHead(entries.length), ...entries.map((e) => e.bytes)]);
 }
 
+/** What a chunk keeps together: the word's first `KEY_LENGTH` code points. */
+export function keyOf(word: string): string {
+  return Array.from(word).slice(0, KEY_LENGTH).join('');
+}
+
 /**
- * Groups entries (in word order) into chunks as Pagefind does, with a smaller size: a chunk is
- * full once it holds `target` positions or more.
+ * Groups entries (in word order) into chunks: a chunk ends before a word of another key once it
+ * holds `target` positions or more, and before any word once it holds `max` or more.
  */
 export class ChunkCutter {
   #open: WordEntry[] = [];
   #positions = 0;
   readonly #target: number;
-  constructor(target: number) {
+  readonly #max: number;
+  constructor(target: number, max: number) {
+    if (!(target > 0 && max >= target)) {
+      throw new Error(`index chunks: no chunks of ${target} to ${max} positions`);
+    }
     this.#target = target;
+    this.#max = max;
   }
 
-  /** Adds an entry; returns the chunk it filled, if it did. */
+  /** Adds an entry; returns the chunk it closed, if it did. */
   add(entry: WordEntry): WordEntry[] | null {
+    const last = this.#open.at(-1);
+    const full =
+      last !== undefined &&
+      (this.#positions >= this.#max ||
+        (this.#positions >= this.#target && keyOf(entry.word) !== keyOf(last.word)));
+    const done = full ? this.#open : null;
+    if (full) {
+      this.#open = [];
+      this.#positions = 0;
+    }
     this.#open.push(entry);
     this.#positions += entry.positions;
-    if (this.#positions < this.#target) return null;
-    const done = this.#open;
-    this.#open = [];
-    this.#positions = 0;
     return done;
   }
 
@@ -165,6 +190,7 @@ export class ChunkCutter {
   finish(): WordEntry[] | null {
     const done = this.#open.length > 0 ? this.#open : null;
     this.#open = [];
+    this.#positions = 0;
     return done;
   }
 }
@@ -213,7 +239,7 @@ async function recutLanguage(
   dir: string,
   language: string,
   hash: string,
-  target: number,
+  size: ChunkSize,
   created: string[],
 ): Promise<LanguageRecut | null> {
   const metaFile = join(dir, `pagefind.${hash}.pf_meta`);
@@ -246,7 +272,7 @@ async function recutLanguage(
     lastWord = entries.at(-1)?.word ?? '';
   };
   try {
-    const cutter = new ChunkCutter(target);
+    const cutter = new ChunkCutter(size.target, size.max);
     for (const [, , chunkHash] of ranges) {
       const file = chunkFile(chunkHash);
       for (const word of wordEntries(await readPagefindFile(file), file)) {
@@ -275,11 +301,20 @@ async function recutLanguage(
   };
 }
 
+/** Word positions of a chunk (ChunkCutter). */
+export interface ChunkSize {
+  target: number;
+  max: number;
+}
+
 /**
- * Cuts the index of the Pagefind bundle in `dir` into chunks of ~`target` positions, for each
+ * Cuts the index of the Pagefind bundle in `dir` into smaller chunks (ChunkCutter), for each
  * language the bundle holds. On an error the bundle is left as it was.
  */
-export async function recutIndexChunks(dir: string, target = CHUNK_POSITIONS): Promise<Recut> {
+export async function recutIndexChunks(
+  dir: string,
+  size: ChunkSize = { target: CHUNK_POSITIONS, max: MAX_CHUNK_POSITIONS },
+): Promise<Recut> {
   const entryFile = join(dir, ENTRY_FILE);
   const entry = JSON.parse(await readFile(entryFile, 'utf8')) as EntryFile;
   const result: Recut = { before: 0, after: 0 };
@@ -287,7 +322,7 @@ export async function recutIndexChunks(dir: string, target = CHUNK_POSITIONS): P
   const created: string[] = [];
   try {
     for (const [language, { hash }] of Object.entries(entry.languages)) {
-      const recut = await recutLanguage(dir, language, hash, target, created);
+      const recut = await recutLanguage(dir, language, hash, size, created);
       if (recut === null) continue;
       entry.languages[language] = { ...entry.languages[language], hash: recut.hash };
       result.before += recut.before;

@@ -14,11 +14,12 @@ import * as pagefind from 'pagefind';
 import { arrayHead, readHead, skipItem } from '../../src/search/cbor-items.ts';
 import {
   before,
+  keyOf,
   recutIndexChunks,
   startAfter,
   type ChunkRange,
 } from '../../src/search/index-chunks.ts';
-import { encodeText } from '../../src/search/tokens.ts';
+import { encodeText, indexTermsFor } from '../../src/search/tokens.ts';
 
 const CHARS = '永康市民政局今年组织志愿者服务活动社区老人儿童学校医院交通建设发展经济文化';
 
@@ -110,6 +111,11 @@ function compare(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
+/** The ranges that hold `word`. */
+function holders(ranges: readonly ChunkRange[], word: string): ChunkRange[] {
+  return ranges.filter(([from, to]) => compare(word, from) >= 0 && compare(word, to) <= 0);
+}
+
 describe('CBOR items', () => {
   test('should read heads and skip whole items', () => {
     const value = [['bkhrbkhr', [[2, [-25, 318, 23], []]]], 'x'.repeat(30), 70000, -300];
@@ -151,30 +157,41 @@ describe('chunk ranges', () => {
 });
 
 describe('recutIndexChunks', () => {
-  test('should cut the index into chunks of the asked size, its words unchanged', async () => {
-    const dir = join(work, 'cut');
+  test.each([
+    { target: 1000, max: 20_000, after: 39, insideKey: 0 },
+    { target: 100, max: 200, after: 235, insideKey: 215 },
+  ])('should cut into chunks of $target to $max positions, words unchanged', async (size) => {
+    const dir = join(work, `cut-${size.target}`);
     await cp(pristine, dir, { recursive: true });
     const old = await readBundle(pristine);
 
-    expect(await recutIndexChunks(dir, 1000)).toEqual({ before: 3, after: 50 });
+    expect(await recutIndexChunks(dir, size)).toEqual({ before: 3, after: size.after });
 
     const cut = await readBundle(dir);
     // The same entries in the same order.
     expect(cut.chunks.flat()).toEqual(old.chunks.flat());
-    // Full chunks: 1,000 positions or more, and not before their last word.
-    for (const chunk of cut.chunks.slice(0, -1)) {
-      const sizes = chunk.map(positions);
-      const total = sizes.reduce((a, b) => a + b, 0);
-      expect(total).toBeGreaterThanOrEqual(1000);
-      expect(total - (sizes.at(-1) ?? 0)).toBeLessThan(1000);
-    }
+    // Each chunk ends where it must and not before: at `max` positions, or past `target` where
+    // the key changes.
+    const cutBefore = (held: number, word: string, previous: string): boolean =>
+      held >= size.max || (held >= size.target && keyOf(word) !== keyOf(previous));
+    cut.chunks.forEach((chunk, i) => {
+      let held = 0;
+      chunk.forEach(([word], w) => {
+        if (w > 0) expect(cutBefore(held, word, chunk[w - 1]?.[0] ?? '')).toBe(false);
+        held += positions(chunk[w] as [string, unknown[][]]);
+      });
+      const next = cut.chunks[i + 1]?.[0]?.[0];
+      if (next !== undefined) expect(cutBefore(held, next, chunk.at(-1)?.[0] ?? '')).toBe(true);
+    });
+    // Chunks that end inside a key, where it holds more than `max` positions.
+    const insideKey = cut.chunks
+      .slice(1)
+      .filter((chunk, i) => keyOf(chunk[0]?.[0] ?? '') === keyOf(cut.chunks[i]?.at(-1)?.[0] ?? ''));
+    expect(insideKey).toHaveLength(size.insideKey);
     // Each word lies in its own chunk's range and in no other.
     cut.chunks.forEach((chunk, i) => {
       for (const [word] of chunk) {
-        const holders = cut.ranges.filter(
-          ([from, to]) => compare(word, from) >= 0 && compare(word, to) <= 0,
-        );
-        expect(holders).toEqual([cut.ranges[i]]);
+        expect(holders(cut.ranges, word)).toEqual([cut.ranges[i]]);
       }
     });
     expect(cut.ranges[0]?.[0]).toBe(old.ranges[0]?.[0]);
@@ -191,13 +208,32 @@ describe('recutIndexChunks', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  test('should keep the words a one-character query finds in the one chunk it fetches', async () => {
+    const dir = join(work, 'one-character');
+    await cp(pristine, dir, { recursive: true });
+    await recutIndexChunks(dir, { target: 1000, max: 20_000 });
+    const cut = await readBundle(dir);
+    expect(cut.ranges.length).toBeGreaterThan(3);
+    for (const char of new Set(CHARS)) {
+      const [code = ''] = indexTermsFor(char);
+      // Pagefind fetches the chunks whose range holds the query word, and finds the words it
+      // prefixes in them.
+      const fetched = holders(cut.ranges, code);
+      expect(fetched).toHaveLength(1);
+      const chunk = cut.chunks[cut.ranges.indexOf(fetched[0] as ChunkRange)] ?? [];
+      const found = chunk.filter(([word]) => word.startsWith(code)).map(([word]) => word);
+      const all = cut.chunks.flat().filter(([word]) => word.startsWith(code));
+      expect(found).toEqual(all.map(([word]) => word));
+    }
+  });
+
   test('should give the same bundle for the same index', async () => {
     const a = join(work, 'again-a');
     const b = join(work, 'again-b');
     await cp(pristine, a, { recursive: true });
     await cp(pristine, b, { recursive: true });
-    await recutIndexChunks(a, 1000);
-    await recutIndexChunks(b, 1000);
+    await recutIndexChunks(a, { target: 1000, max: 20_000 });
+    await recutIndexChunks(b, { target: 1000, max: 20_000 });
     expect(await readdir(join(a, 'index'))).toEqual(await readdir(join(b, 'index')));
     expect(await readFile(join(a, 'pagefind-entry.json'), 'utf8')).toBe(
       await readFile(join(b, 'pagefind-entry.json'), 'utf8'),
@@ -216,7 +252,7 @@ describe('recutIndexChunks', () => {
     );
     const entry = await readFile(join(dir, 'pagefind-entry.json'), 'utf8');
 
-    await expect(recutIndexChunks(dir, 1000)).rejects.toThrow(
+    await expect(recutIndexChunks(dir, { target: 1000, max: 20_000 })).rejects.toThrow(
       `index chunks: ${broken}: not a Pagefind index chunk as Folio reads them: CBOR at byte 1: unexpected end of data`,
     );
     expect(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')).toBe(entry);
@@ -230,7 +266,7 @@ describe('recutIndexChunks', () => {
     const old = await readBundle(pristine);
     const file = join(dir, 'index', `${old.ranges[0]?.[2] ?? ''}.pf_index`);
     await writeFile(file, gzipSync(Buffer.from('not pagefind')));
-    await expect(recutIndexChunks(dir, 1000)).rejects.toThrow(
+    await expect(recutIndexChunks(dir, { target: 1000, max: 20_000 })).rejects.toThrow(
       `index chunks: ${file}: not a Pagefind file (no pagefind_dcd signature)`,
     );
   });
