@@ -28,8 +28,8 @@ import { writeEngineBundle } from './engine-bundle.ts';
 import { articlesByYear, fragmentLimit } from './fragment-budget.ts';
 import { isItemPath } from '../archive/urls.ts';
 import { hashHtml, type IndexCache, type PartMember } from './index-cache.ts';
-import { recutIndexChunks } from './index-chunks.ts';
 import { pageUrl, recordOf } from './record.ts';
+import { writeBundle } from './write-bundle.ts';
 import {
   BUNDLE_DIR,
   DEFAULT_MAX_ARTICLES,
@@ -207,13 +207,7 @@ async function closeShard(
   if (shard.index === null && cache !== undefined && digest !== undefined) {
     if (await cache.restore(shard.entry.key, digest, outputPath)) return;
   }
-  const index = shard.index ?? (await startIndexing(siteDir, shard, concurrency));
-  // Pagefind adds its files to what the directory holds: the last build's bundle goes first.
-  await rm(outputPath, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath });
-  fail(written.errors, `cannot write shard ${shard.entry.key}`);
-  await index.deleteIndex();
-  await recutIndexChunks(outputPath);
+  await writeBundle(shard.index ?? (await startIndexing(siteDir, shard, concurrency)), outputPath);
   if (cache !== undefined && digest !== undefined) {
     await cache.keep(shard.entry.key, digest, outputPath);
   }

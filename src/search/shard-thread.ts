@@ -1,19 +1,18 @@
 /**
  * One shard's Pagefind index, on a thread of its own with a Pagefind service of its own
  * (shard-writer.ts starts it): records arrive in order and are sent to Pagefind without waiting
- * for each answer (up to `IN_FLIGHT` at a time); `write` writes the bundle and cuts its index into
- * smaller chunks (index-chunks.ts), and the thread ends once its Pagefind process has exited.
+ * for each answer (up to `IN_FLIGHT` at a time); `write` writes the bundle (write-bundle.ts), and
+ * the thread ends once its Pagefind process has exited.
  * Pagefind's service handles one request at a time, so one shard's bundle is written while the
  * next shard's records are indexed by another service.
  */
 import type { ChildProcess } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
 import { once } from 'node:events';
-import { rm } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
-import { recutIndexChunks } from './index-chunks.ts';
+import { writeBundle } from './write-bundle.ts';
 
 /** Records sent to Pagefind ahead of its answers, at most. */
 const IN_FLIGHT = 64;
@@ -102,15 +101,7 @@ async function write(): Promise<ShardResponse> {
   try {
     await settle(0);
     if (failure !== null) return { type: 'error', message: failure };
-    const index = await created;
-    // Pagefind adds its files to what the directory holds: the last build's bundle goes first.
-    await rm(outputPath, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) {
-      return { type: 'error', message: `cannot write ${outputPath}: ${written.errors.join('; ')}` };
-    }
-    await index.deleteIndex();
-    await recutIndexChunks(outputPath);
+    await writeBundle(await created, outputPath);
     return { type: 'written' };
   } catch (error) {
     return { type: 'error', message: message(error) };
