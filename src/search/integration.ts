@@ -19,7 +19,7 @@ import { FOLIO_CACHE_DIR } from '../site/cache-dir.ts';
 import { publicFiles } from '../site/files.ts';
 
 export interface SearchOptions {
-  /** Articles in one shard's index, at most (default 5,000): bounds the indexer's memory. */
+  /** Articles in one shard's index, at most (default 2,500): bounds the indexer's memory. */
   maxArticles?: number;
   /**
    * The host's file limit (`maxFiles` in folio.config.json), for a build of the whole site: the

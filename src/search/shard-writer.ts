@@ -30,8 +30,12 @@ export const ENTRY_FILE = 'pagefind-entry.json';
 export const MANIFEST_FILE = 'shards.json';
 /** The shard of articles without a date. */
 export const UNDATED_SHARD = 'undated';
-/** Articles in one shard's index, at most, unless told otherwise. */
-export const DEFAULT_MAX_ARTICLES = 5000;
+/**
+ * Articles in one shard's index, at most, unless told otherwise. A search's first step loads the
+ * newest part's page list, ~11 bytes an article: parts of 2,500 keep that step within 150 kB
+ * however far the newest part has grown (docs/sharding.md).
+ */
+export const DEFAULT_MAX_ARTICLES = 2500;
 /** Records sent to a shard's thread in one message. */
 const BATCH = 32;
 

@@ -8,7 +8,7 @@ import {
   type SiteShape,
 } from '../../src/search/fragment-budget.ts';
 
-/** 7,500 articles of one year in parts of 5,000, as the benchmark's archive: 9,600 pages. */
+/** 7,500 articles of one year in parts of 5,000: 9,600 pages. */
 const shape: SiteShape = {
   pages: 9600,
   others: 250,
