@@ -10,11 +10,12 @@
  * only where its words are rare.
  *
  * A one-character query is a prefix: Pagefind fetches the one chunk whose range holds the
- * character's code and finds the bigrams the character starts in it. So a chunk is only cut where
- * the word's first character changes (`keyOf`, the first four letters: one Han character's code),
- * and a character's bigrams stay together up to `MAX_CHUNK_POSITIONS`, Pagefind's own size: a
- * one-character query finds every page it found in Pagefind's chunks, and more where Pagefind had
- * cut a character's bigrams apart.
+ * character's code and finds the bigrams the character starts in it. So a chunk that holds
+ * `CHUNK_POSITIONS` ends only where the word's first character changes (`keyOf`, the first four
+ * letters: one Han character's code), and inside one character's bigrams only once it holds
+ * `MAX_CHUNK_POSITIONS`, Pagefind's own size. The chunk a character's bigrams start in holds fewer
+ * than `CHUNK_POSITIONS` positions before them, so a one-character query finds all of them up to
+ * 16,000 positions, where Pagefind's chunks cut them wherever its 20,000 fell.
  *
  * The page list's chunk ranges tile the words: a chunk runs from the shortest start of its first
  * word that follows the chunk before, to just before the next chunk's start (the last one to

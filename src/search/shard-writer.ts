@@ -32,8 +32,8 @@ export const MANIFEST_FILE = 'shards.json';
 export const UNDATED_SHARD = 'undated';
 /**
  * Articles in one shard's index, at most, unless told otherwise. A search's first step loads the
- * newest part's page list, ~11 bytes an article: parts of 2,500 keep that step within 150 kB
- * however far the newest part has grown (docs/sharding.md).
+ * newest part's page list, ~11 bytes an article: parts of 2,500 keep a first query that the
+ * newest part fills at ~145 kB or less at 100,000 articles (docs/sharding.md).
  */
 export const DEFAULT_MAX_ARTICLES = 2500;
 /** Records sent to a shard's thread in one message. */

@@ -13,6 +13,7 @@ import { decode, encode } from 'cbor2';
 import * as pagefind from 'pagefind';
 import { arrayHead, readHead, skipItem } from '../../src/search/cbor-items.ts';
 import {
+  ChunkCutter,
   before,
   keyOf,
   recutIndexChunks,
@@ -153,6 +154,31 @@ describe('chunk ranges', () => {
     expect(before('bmixbt')).toBe('bmixbs\u{10ffff}');
     expect(before('a\ue000')).toBe('a\ud7ff\u{10ffff}');
     expect(() => before('\0')).toThrow('index chunks: no range ends before "\0"');
+  });
+});
+
+describe('ChunkCutter', () => {
+  const entry = (word: string, positions: number) => ({ word, bytes: new Uint8Array(), positions });
+
+  test("should end a chunk past its target where the word's first character changes", () => {
+    const cutter = new ChunkCutter(10, 30);
+    const words = (chunk: { word: string }[] | null) => chunk?.map((e) => e.word) ?? null;
+    expect(words(cutter.add(entry('aaaabbbb', 6)))).toBeNull();
+    expect(words(cutter.add(entry('aaaacccc', 6)))).toBeNull();
+    // 12 positions, but the same character: the chunk goes on.
+    expect(words(cutter.add(entry('aaaadddd', 20)))).toBeNull();
+    // 32 positions: past the most, it ends even inside one character.
+    expect(words(cutter.add(entry('aaaaeeee', 1)))).toEqual(['aaaabbbb', 'aaaacccc', 'aaaadddd']);
+    expect(words(cutter.add(entry('bbbbaaaa', 1)))).toBeNull();
+    expect(words(cutter.finish())).toEqual(['aaaaeeee', 'bbbbaaaa']);
+    expect(cutter.finish()).toBeNull();
+  });
+
+  test('should refuse sizes that make no chunks', () => {
+    expect(() => new ChunkCutter(0, 10)).toThrow('index chunks: no chunks of 0 to 10 positions');
+    expect(() => new ChunkCutter(100, 50)).toThrow(
+      'index chunks: no chunks of 100 to 50 positions',
+    );
   });
 });
 
