@@ -19,8 +19,12 @@ import {
   recutIndexChunks,
   startAfter,
   type ChunkRange,
+  type ChunkSize,
 } from '../../src/search/index-chunks.ts';
 import { encodeText, indexTermsFor } from '../../src/search/tokens.ts';
+
+/** Chunks small enough to cut the fixture's three chunks into many. */
+const SMALL: ChunkSize = { target: 1000, max: 20_000 };
 
 const CHARS = '永康市民政局今年组织志愿者服务活动社区老人儿童学校医院交通建设发展经济文化';
 
@@ -184,7 +188,7 @@ describe('ChunkCutter', () => {
 
 describe('recutIndexChunks', () => {
   test.each([
-    { target: 1000, max: 20_000, after: 39, insideKey: 0 },
+    { ...SMALL, after: 39, insideKey: 0 },
     { target: 100, max: 200, after: 235, insideKey: 215 },
   ])('should cut into chunks of $target to $max positions, words unchanged', async (size) => {
     const dir = join(work, `cut-${size.target}`);
@@ -237,7 +241,7 @@ describe('recutIndexChunks', () => {
   test('should keep the words a one-character query finds in the one chunk it fetches', async () => {
     const dir = join(work, 'one-character');
     await cp(pristine, dir, { recursive: true });
-    await recutIndexChunks(dir, { target: 1000, max: 20_000 });
+    await recutIndexChunks(dir, SMALL);
     const cut = await readBundle(dir);
     expect(cut.ranges.length).toBeGreaterThan(3);
     for (const char of new Set(CHARS)) {
@@ -258,8 +262,8 @@ describe('recutIndexChunks', () => {
     const b = join(work, 'again-b');
     await cp(pristine, a, { recursive: true });
     await cp(pristine, b, { recursive: true });
-    await recutIndexChunks(a, { target: 1000, max: 20_000 });
-    await recutIndexChunks(b, { target: 1000, max: 20_000 });
+    await recutIndexChunks(a, SMALL);
+    await recutIndexChunks(b, SMALL);
     expect(await readdir(join(a, 'index'))).toEqual(await readdir(join(b, 'index')));
     expect(await readFile(join(a, 'pagefind-entry.json'), 'utf8')).toBe(
       await readFile(join(b, 'pagefind-entry.json'), 'utf8'),
@@ -278,7 +282,7 @@ describe('recutIndexChunks', () => {
     );
     const entry = await readFile(join(dir, 'pagefind-entry.json'), 'utf8');
 
-    await expect(recutIndexChunks(dir, { target: 1000, max: 20_000 })).rejects.toThrow(
+    await expect(recutIndexChunks(dir, SMALL)).rejects.toThrow(
       `index chunks: ${broken}: not a Pagefind index chunk as Folio reads them: CBOR at byte 1: unexpected end of data`,
     );
     expect(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')).toBe(entry);
@@ -292,7 +296,7 @@ describe('recutIndexChunks', () => {
     const old = await readBundle(pristine);
     const file = join(dir, 'index', `${old.ranges[0]?.[2] ?? ''}.pf_index`);
     await writeFile(file, gzipSync(Buffer.from('not pagefind')));
-    await expect(recutIndexChunks(dir, { target: 1000, max: 20_000 })).rejects.toThrow(
+    await expect(recutIndexChunks(dir, SMALL)).rejects.toThrow(
       `index chunks: ${file}: not a Pagefind file (no pagefind_dcd signature)`,
     );
   });
