@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
+import { refused } from './shard-writer.ts';
 import { writeBundle } from './write-bundle.ts';
 
 /** Records sent to Pagefind ahead of its answers, at most. */
@@ -58,9 +59,7 @@ let sending = Promise.resolve();
 
 const options = maxFragments === undefined ? {} : { maxFragments };
 const created = pagefind.createIndex({ forceLanguage: language, ...options }).then((result) => {
-  if (result.errors.length > 0) {
-    throw new Error(`cannot start Pagefind: ${result.errors.join('; ')}`);
-  }
+  refused(result.errors, 'cannot start Pagefind');
   if (result.index === undefined) throw new Error('Pagefind returned no index');
   return result.index;
 });

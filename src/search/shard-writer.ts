@@ -56,8 +56,14 @@ export interface ShardManifest {
   shards: ShardEntry[];
 }
 
+/** Throws if Pagefind answered `what` with errors, naming it: `<what>: <errors>`. */
+export function refused(errors: string[], what: string): void {
+  if (errors.length > 0) throw new Error(`${what}: ${errors.join('; ')}`);
+}
+
+/** As `refused`, for the search index's own callers: the error says it was the search index. */
 export function fail(errors: string[], what: string): void {
-  if (errors.length > 0) throw new Error(`search index: ${what}: ${errors.join('; ')}`);
+  refused(errors, `search index: ${what}`);
 }
 
 /** Newest first: years descending, later parts first, undated last. */

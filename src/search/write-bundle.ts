@@ -8,13 +8,12 @@
 import { rm } from 'node:fs/promises';
 import type { PagefindIndex } from 'pagefind';
 import { recutIndexChunks } from './index-chunks.ts';
+import { refused } from './shard-writer.ts';
 
 export async function writeBundle(index: PagefindIndex, outputPath: string): Promise<void> {
   await rm(outputPath, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) {
-    throw new Error(`cannot write ${outputPath}: ${written.errors.join('; ')}`);
-  }
+  refused(written.errors, `cannot write ${outputPath}`);
   await index.deleteIndex();
   await recutIndexChunks(outputPath);
 }
