@@ -3,9 +3,10 @@
  * benchmark's queries through the site's own search page, the first cold, the rest warm, each
  * raw and as a host that gzips text serves it (bench/measure/search-bytes.ts).
  *
- *   node bench/search.ts --dist <dir> [--seed 1] [--step-bytes N] [--further N] [--params P]
- *                        [--json <file>]
+ *   node bench/search.ts --dist <dir> [--seed 1] [--queries q1,q2,…] [--step-bytes N]
+ *                        [--further N] [--params P] [--json <file>]
  *
+ * `--queries` replaces the benchmark's queries (comma-separated; the first is the cold one);
  * `--step-bytes` sets the page engine's step budget first (default: the engine's own);
  * `--further N` presses the page's more button ("更多结果" / "搜索更早的年份") up to N times after
  * each query and measures each press; `--params` adds filters or an order to the first URL
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       dist: { type: 'string' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
+      queries: { type: 'string' },
       'step-bytes': { type: 'string' },
       further: { type: 'string', default: '0' },
       params: { type: 'string' },
@@ -48,6 +50,11 @@ async function main(argv: string[]): Promise<void> {
   if (stepBytes !== undefined && !(stepBytes >= 0)) {
     throw new Error('--step-bytes: a number of bytes');
   }
+  const queries =
+    values.queries === undefined
+      ? queriesFor(Number(values.seed))
+      : values.queries.split(',').filter((query) => query.trim() !== '');
+  if (queries.length === 0) throw new Error('--queries: at least one query');
   const cost = await searchCost(
     values.dist,
     {
@@ -57,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
       ...(stepBytes === undefined ? {} : { stepBytes }),
       ...(values.params === undefined ? {} : { params: values.params }),
     },
-    queriesFor(Number(values.seed)),
+    queries,
   );
   console.log('      query     hits        raw       gzip reqs  searched');
   console.log(line('cold', cost.cold));

@@ -302,3 +302,56 @@ test('should offer to search earlier years when a step stops short, and keep how
   expect(bundles()).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
   expect(problems).toEqual([]);
 });
+
+test('should spend less on shards in the first step of the search that loads the engine', async () => {
+  const problems: string[] = [];
+  const page = await openPage(browser, problems);
+  const fetched: string[] = [];
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (path.startsWith(`${BASE}pagefind/`))
+      fetched.push(path.slice(BASE.length).split('/')[1] ?? '');
+  });
+  const view = async (): Promise<string[]> => {
+    await page.waitForFunction(() => {
+      const status = document.querySelector('[data-status]')?.textContent ?? '';
+      const button = document.querySelector<HTMLButtonElement>('[data-more]');
+      return status !== '' && !status.includes('正在搜索') && button?.disabled !== true;
+    });
+    const more = page.locator('[data-more]');
+    return [
+      (await page.locator('[data-status]').textContent()) ?? '',
+      (await more.isVisible()) ? ((await more.textContent()) ?? '') : '(no button)',
+      ...(await page.locator('.search-hit-title').allTextContents()),
+    ];
+  };
+  const searchFor = async (query: string): Promise<void> => {
+    await page.locator('[data-status]').evaluate((status) => {
+      status.textContent = '';
+    });
+    await page.locator('#search-q').fill(query);
+    await page.locator('#search-q').press('Enter');
+  };
+  await page.goto(`${site.url}search/`);
+  await page.waitForFunction(() => 'folioSearch' in window);
+  // The first step of the first search takes one shard; every other step, all of them.
+  await page.evaluate(() => {
+    const engine = (window as unknown as { folioSearch: { stepBytes: number } }).folioSearch;
+    Object.assign(engine, { stepBytes: 1e9, firstStepBytes: 0 });
+  });
+  await searchFor('图书');
+  expect(await view()).toEqual(['已显示 1 篇文章', '搜索更早的年份', '假日里的图书馆']);
+  expect([...new Set(fetched)]).toEqual(['shards.json', 'engine', '2024']);
+  await page.locator('[data-more]').click();
+  expect(await view()).toEqual([
+    '共找到 2 篇文章',
+    '(no button)',
+    '假日里的图书馆',
+    '社区图书室上新书',
+  ]);
+  expect([...new Set(fetched)]).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
+  // The engine is loaded: a new search goes through every shard in its first step.
+  await searchFor('图书室');
+  expect(await view()).toEqual(['共找到 1 篇文章', '(no button)', '社区图书室上新书']);
+  expect(problems).toEqual([]);
+});

@@ -60,10 +60,11 @@ test('should go through the shards whose dates meet a date range only', () => {
 });
 
 test('should cost a shard its page list and a chunk per word, or its whole index when smaller', () => {
-  // 900 × 11.1 + 2 × 10,000; 10 × 11.1 + 2 × 10,000 (its whole index, 12,000, is larger); no
-  // words: the page list alone.
+  // 900 × 11.1 + 2 × 10,000; 10 × 11.1 + its whole index 10 × 1,200 (less than two chunks);
+  // no words: the page list alone.
   expect(shardCost(Y2025, 2)).toBe(29_990);
-  expect(shardCost(UNDATED, 2)).toBe(20_111);
+  expect(shardCost(UNDATED, 2)).toBe(12_111);
+  expect(shardCost(UNDATED, 1)).toBe(10_111);
   expect(shardCost(Y2024, 0)).toBe(55_500);
 });
 

@@ -79,6 +79,8 @@ export interface SearchRun {
 export interface SearchEngine {
   /** The bytes one step of a search may fetch for the shards it adds (`STEP_BYTES`). */
   stepBytes: number;
+  /** The budget of the first step of the search that loads the engine (`FIRST_STEP_BYTES`). */
+  firstStepBytes: number;
   search(request: SearchRequest): Promise<SearchRun>;
 }
 
@@ -129,9 +131,18 @@ function hitOf(
 
 /**
  * The bytes one step of a search may fetch for the shards it adds (shard-plan.ts `shardCost`):
- * with the engine cached, a query stays within ~150 kB with its fragments.
+ * with the engine loaded, a query stays within ~150 kB with its fragments.
  */
 export const STEP_BYTES = 120_000;
+
+/**
+ * The budget of the first step of the search that loads the engine (the first of a visit):
+ * that search also fetches Pagefind's engine (~69 kB), the search page's own files (~17 kB)
+ * and a page of fragments (~17 kB), so ~45 kB of shards keep it within ~150 kB. It takes the
+ * first shard whatever that costs, and a second only when both are small; when they cannot fill
+ * the page, the reader's next step (更多结果 / 搜索更早的年份) has the full budget.
+ */
+export const FIRST_STEP_BYTES = 45_000;
 
 const NOTHING: Span = { from: null, to: null, undated: false };
 
@@ -164,6 +175,7 @@ export function createSearchEngine(
   base: string,
   years: readonly string[],
   stepBytes: number = STEP_BYTES,
+  firstStepBytes: number = FIRST_STEP_BYTES,
 ): SearchEngine {
   interface Loaded {
     shards: Shard[];
@@ -202,7 +214,10 @@ export function createSearchEngine(
 
   const engine: SearchEngine = {
     stepBytes,
+    firstStepBytes,
     async search(request) {
+      // The search that loads the engine spends less on shards in its first step.
+      let firstStep = loading === undefined;
       const [loaded] = await Promise.all([load(), prepareFolding(request.query)]);
       const terms = queryTerms(request.query);
       const words = terms.flatMap(indexTermsFor);
@@ -295,12 +310,15 @@ export function createSearchEngine(
         async more(count) {
           const added: Hit[] = [];
           const stepStart = searched;
+          const budget = firstStep
+            ? Math.min(engine.stepBytes, engine.firstStepBytes)
+            : engine.stepBytes;
+          firstStep = false;
           while (added.length < count) {
             // Enough candidates to fill the page, or as many shards as this step may add.
             while (
               pending.length < count - added.length &&
-              (searched < minimum ||
-                mayTake(order, stepStart, searched, words.length, engine.stepBytes))
+              (searched < minimum || mayTake(order, stepStart, searched, words.length, budget))
             ) {
               await searchNext();
             }

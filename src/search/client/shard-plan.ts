@@ -22,14 +22,15 @@ function overlaps(shard: Shard, range: { from: string | null; to: string | null 
  * What a shard costs a search on the wire, as measured on Folio's bundles (bench/README.md):
  * its page list (`pf_meta`, ~11.1 bytes an article, loaded once) and, for each index word of
  * the query, one index chunk (index-chunks.ts) — 6–9 kB on average, up to ~20 kB where a
- * frequent word fills it, or the shard's whole index when that is smaller (~1.2 kB an article).
+ * frequent word fills it — or the shard's whole index when that is smaller (~1.2 kB an article:
+ * the words of a small shard share its few chunks).
  */
 export const SHARD_COST = { metaPerArticle: 11.1, chunk: 10_000, indexPerArticle: 1_200 };
 
 /** The bytes a search of `words` index words is expected to fetch to search `shard`. */
 export function shardCost(shard: Shard, words: number): number {
-  const chunk = Math.min(SHARD_COST.chunk, shard.articles * SHARD_COST.indexPerArticle);
-  return Math.round(shard.articles * SHARD_COST.metaPerArticle + words * chunk);
+  const chunks = Math.min(words * SHARD_COST.chunk, shard.articles * SHARD_COST.indexPerArticle);
+  return Math.round(shard.articles * SHARD_COST.metaPerArticle + chunks);
 }
 
 /**
