@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { ENGINE_BUNDLE } from './attributes.ts';
 import { BUNDLE_DIR, ENTRY_FILE, INDEX_LANGUAGE, fail } from './shard-writer.ts';
+import { writeBundle } from './write-bundle.ts';
 
 /**
  * What makes a bundle's engine: the Pagefind version that wrote the bundle in `dir` and the
@@ -48,12 +49,14 @@ export async function writeEngineBundle(siteDir: string, shardKey: string): Prom
     language: INDEX_LANGUAGE,
   });
   fail(added.errors, 'cannot create the engine bundle');
-  // Written beside its place and renamed in, so it is never seen half-written.
+  // Written as the shards' bundles are (write-bundle.ts), but beside its place and renamed in,
+  // so it is never seen half-written.
   const temporary = `${target}.tmp`;
-  await rm(temporary, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: temporary });
-  fail(written.errors, 'cannot write the engine bundle');
-  await index.deleteIndex();
+  try {
+    await writeBundle(index, temporary);
+  } catch (error) {
+    throw new Error(`search index: ${(error as Error).message}`, { cause: error });
+  }
   await rm(target, { recursive: true, force: true });
   await rename(temporary, target);
 }
