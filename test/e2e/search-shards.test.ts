@@ -228,30 +228,38 @@ test('should merge only the shards of the year filtered to', async () => {
   expect(newest.bundles).toEqual(['shards.json', 'engine', '2024']);
 });
 
-test('should offer to search earlier years when a step stops short, and keep how far in the URL', async () => {
-  const problems: string[] = [];
-  const page = await openPage(browser, problems);
+/** Records the bundles (directories under `pagefind/`) the page fetches from, first fetch first. */
+function watchBundles(page: Page): { bundles: () => string[]; clear: () => void } {
   const fetched: string[] = [];
   page.on('request', (req) => {
     const path = new URL(req.url()).pathname;
     if (path.startsWith(`${BASE}pagefind/`))
       fetched.push(path.slice(BASE.length).split('/')[1] ?? '');
   });
-  const bundles = (): string[] => [...new Set(fetched)];
-  const view = async (): Promise<string[]> => {
-    await page.waitForFunction(() => {
-      const status = document.querySelector('[data-status]')?.textContent ?? '';
-      const button = document.querySelector<HTMLButtonElement>('[data-more]');
-      return status !== '' && !status.includes('正在搜索') && button?.disabled !== true;
-    });
-    const more = page.locator('[data-more]');
-    return [
-      (await page.locator('[data-status]').textContent()) ?? '',
-      (await page.locator('[data-span]').textContent()) ?? '',
-      (await more.isVisible()) ? ((await more.textContent()) ?? '') : '(no button)',
-      ...(await page.locator('.search-hit-title').allTextContents()),
-    ];
-  };
+  return { bundles: () => [...new Set(fetched)], clear: () => (fetched.length = 0) };
+}
+
+/** The search page once it has settled: status, span searched, more button, hit titles. */
+async function searchView(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-status]')?.textContent ?? '';
+    const button = document.querySelector<HTMLButtonElement>('[data-more]');
+    return status !== '' && !status.includes('正在搜索') && button?.disabled !== true;
+  });
+  const more = page.locator('[data-more]');
+  return [
+    (await page.locator('[data-status]').textContent()) ?? '',
+    (await page.locator('[data-span]').textContent()) ?? '',
+    (await more.isVisible()) ? ((await more.textContent()) ?? '') : '(no button)',
+    ...(await page.locator('.search-hit-title').allTextContents()),
+  ];
+}
+
+test('should offer to search earlier years when a step stops short, and keep how far in the URL', async () => {
+  const problems: string[] = [];
+  const page = await openPage(browser, problems);
+  const { bundles, clear } = watchBundles(page);
+  const view = (): Promise<string[]> => searchView(page);
   await page.goto(`${site.url}search/`);
   await page.waitForFunction(() => 'folioSearch' in window);
   // Every step adds one shard (on this small archive the default budget holds all three).
@@ -289,7 +297,7 @@ test('should offer to search earlier years when a step stops short, and keep how
   expect(bundles()).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
   expect(new URL(page.url()).search).toBe('?q=%E5%9B%BE%E4%B9%A6&reach=undated');
   // A reload searches as far as the URL says at once.
-  fetched.length = 0;
+  clear();
   await page.reload();
   await page.waitForFunction(() => 'folioSearch' in window);
   expect(await view()).toEqual([
@@ -306,31 +314,14 @@ test('should offer to search earlier years when a step stops short, and keep how
 test('should spend less on shards in the first step of the search that loads the engine', async () => {
   const problems: string[] = [];
   const page = await openPage(browser, problems);
-  const fetched: string[] = [];
-  page.on('request', (req) => {
-    const path = new URL(req.url()).pathname;
-    if (path.startsWith(`${BASE}pagefind/`))
-      fetched.push(path.slice(BASE.length).split('/')[1] ?? '');
-  });
-  const view = async (): Promise<string[]> => {
-    await page.waitForFunction(() => {
-      const status = document.querySelector('[data-status]')?.textContent ?? '';
-      const button = document.querySelector<HTMLButtonElement>('[data-more]');
-      return status !== '' && !status.includes('正在搜索') && button?.disabled !== true;
-    });
-    const more = page.locator('[data-more]');
-    return [
-      (await page.locator('[data-status]').textContent()) ?? '',
-      (await more.isVisible()) ? ((await more.textContent()) ?? '') : '(no button)',
-      ...(await page.locator('.search-hit-title').allTextContents()),
-    ];
-  };
-  const searchFor = async (query: string): Promise<void> => {
+  const { bundles } = watchBundles(page);
+  const searchFor = async (query: string): Promise<string[]> => {
     await page.locator('[data-status]').evaluate((status) => {
       status.textContent = '';
     });
     await page.locator('#search-q').fill(query);
     await page.locator('#search-q').press('Enter');
+    return searchView(page);
   };
   await page.goto(`${site.url}search/`);
   await page.waitForFunction(() => 'folioSearch' in window);
@@ -339,19 +330,29 @@ test('should spend less on shards in the first step of the search that loads the
     const engine = (window as unknown as { folioSearch: { stepBytes: number } }).folioSearch;
     Object.assign(engine, { stepBytes: 1e9, firstStepBytes: 0 });
   });
-  await searchFor('图书');
-  expect(await view()).toEqual(['已显示 1 篇文章', '搜索更早的年份', '假日里的图书馆']);
-  expect([...new Set(fetched)]).toEqual(['shards.json', 'engine', '2024']);
+  const everything = '已搜索2023年5月1日至2024年5月2日的文章及无日期的文章';
+  expect(await searchFor('图书')).toEqual([
+    '已显示 1 篇文章',
+    '已搜索2024年2月29日至2024年5月2日的文章；相关度排序只在已搜索的日期内',
+    '搜索更早的年份',
+    '假日里的图书馆',
+  ]);
+  expect(bundles()).toEqual(['shards.json', 'engine', '2024']);
   await page.locator('[data-more]').click();
-  expect(await view()).toEqual([
+  expect(await searchView(page)).toEqual([
     '共找到 2 篇文章',
+    everything,
     '(no button)',
     '假日里的图书馆',
     '社区图书室上新书',
   ]);
-  expect([...new Set(fetched)]).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
+  expect(bundles()).toEqual(['shards.json', 'engine', '2024', '2023', 'undated']);
   // The engine is loaded: a new search goes through every shard in its first step.
-  await searchFor('图书室');
-  expect(await view()).toEqual(['共找到 1 篇文章', '(no button)', '社区图书室上新书']);
+  expect(await searchFor('图书室')).toEqual([
+    '共找到 1 篇文章',
+    everything,
+    '(no button)',
+    '社区图书室上新书',
+  ]);
   expect(problems).toEqual([]);
 });
