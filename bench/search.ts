@@ -8,7 +8,7 @@
  *
  * `--queries` replaces the benchmark's queries (comma-separated; the first is the cold one);
  * `--step-bytes` sets the page engine's step budget first (default: the engine's own);
- * `--further N` presses the page's more button ("更多结果" / "搜索更早的年份") up to N times after
+ * `--further N` presses the page's more button ("更多结果" / "搜索更早的文章") up to N times after
  * each query and measures each press; `--params` adds filters or an order to the first URL
  * (`year=2024`, `sort=oldest`), which the page's form then keeps for the other queries.
  */

@@ -33,7 +33,7 @@ export interface SearchCost {
   warm: QueryCost[];
   /**
    * With the page driver's `further`: each press of the page's more button after a query
-   * ("更多结果", or "搜索更早的年份" once the dates searched have no more), `query` naming the
+   * ("更多结果", or "搜索更早的文章" once the dates searched have no more), `query` naming the
    * query and the button.
    */
   further: QueryCost[];

@@ -4,7 +4,7 @@
  * newest first in `pagefind/shards.json`, and the engine bundle; the search page loads the
  * engine bundle and merges the shards as a search reaches them (newest first, oldest first for
  * oldest-first, only the years filtered to), and finds, filters and orders articles of both
- * years; the page offers "search earlier years" when a step stops before its page is full.
+ * years; the page offers "search earlier articles" when a step stops before its page is full.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -255,7 +255,7 @@ async function searchView(page: Page): Promise<string[]> {
   ];
 }
 
-test('should offer to search earlier years when a step stops short, and keep how far in the URL', async () => {
+test('should offer to search earlier articles when a step stops short, and keep how far in the URL', async () => {
   const problems: string[] = [];
   const page = await openPage(browser, problems);
   const { bundles, clear } = watchBundles(page);
@@ -271,7 +271,7 @@ test('should offer to search earlier years when a step stops short, and keep how
   expect(await view()).toEqual([
     '已显示 1 篇文章',
     '已搜索2024年2月29日至2024年5月2日的文章；相关度排序只在已搜索的日期内',
-    '搜索更早的年份',
+    '搜索更早的文章',
     '假日里的图书馆',
   ]);
   expect(bundles()).toEqual(['shards.json', 'engine', '2024']);
@@ -280,7 +280,7 @@ test('should offer to search earlier years when a step stops short, and keep how
   expect(await view()).toEqual([
     '已显示 2 篇文章',
     '已搜索2023年5月1日至2024年5月2日的文章；相关度排序只在已搜索的日期内',
-    '搜索更早的年份',
+    '搜索更早的文章',
     '假日里的图书馆',
     '社区图书室上新书',
   ]);
@@ -334,7 +334,7 @@ test('should spend less on shards in the first step of the search that loads the
   expect(await searchFor('图书')).toEqual([
     '已显示 1 篇文章',
     '已搜索2024年2月29日至2024年5月2日的文章；相关度排序只在已搜索的日期内',
-    '搜索更早的年份',
+    '搜索更早的文章',
     '假日里的图书馆',
   ]);
   expect(bundles()).toEqual(['shards.json', 'engine', '2024']);

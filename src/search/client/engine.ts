@@ -13,7 +13,7 @@
  * them (shard-plan.ts): a search starts at the newest shard (the oldest for oldest-first; only
  * the shards of the years a year filter or date range names) and adds the next shards while its
  * first page is not full, a step at a time within a budget; the reader pages on or asks for
- * earlier years to go further. Each shard is searched with its `shard` filter (given as it is
+ * earlier articles to go further. Each shard is searched with its `shard` filter (given as it is
  * merged): date order joins the shards' lists in shard order (Pagefind's sort ranks within one
  * bundle; shards are disjoint stretches of dates), relevance merges them by score, so it is
  * relevance within the shards searched. A Pagefind instance searches every bundle merged into
@@ -140,7 +140,7 @@ export const STEP_BYTES = 120_000;
  * that search also fetches Pagefind's engine (~69 kB), the search page's own files (~17 kB)
  * and a page of fragments (~17 kB), so ~45 kB of shards keep it within ~150 kB. It takes the
  * first shard whatever that costs, and a second only when both are small; when they cannot fill
- * the page, the reader's next step (更多结果 / 搜索更早的年份) has the full budget.
+ * the page, the reader's next step (更多结果 / 搜索更早的文章) has the full budget.
  */
 export const FIRST_STEP_BYTES = 45_000;
 

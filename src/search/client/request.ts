@@ -18,7 +18,7 @@ export interface SearchRequest {
   from: string | null;
   to: string | null;
   /**
-   * How far into the archive the reader has taken the search (`search earlier years`): the date
+   * How far into the archive the reader has taken the search (`search earlier articles`): the date
    * the shards searched reach back to (forward to, oldest first), or `undated`. Absent: a search
    * starts at the first shard.
    */

@@ -4,7 +4,7 @@
  * A search starts at one end of the archive — the newest shard, or the oldest for oldest-first —
  * and adds the next shards only while its first page of results is not full, a step at a time:
  * each shard added costs its page list and the index chunks of the query's words, so a step
- * stops at a budget of bytes, and the reader asks for earlier years (or pages on) to go further.
+ * stops at a budget of bytes, and the reader asks for earlier articles (or pages on) to go further.
  */
 import type { Shard } from './pagefind.ts';
 import type { Sort } from './request.ts';
