@@ -52,11 +52,7 @@ export async function writeEngineBundle(siteDir: string, shardKey: string): Prom
   // Written as the shards' bundles are (write-bundle.ts), but beside its place and renamed in,
   // so it is never seen half-written.
   const temporary = `${target}.tmp`;
-  try {
-    await writeBundle(index, temporary);
-  } catch (error) {
-    throw new Error(`search index: ${(error as Error).message}`, { cause: error });
-  }
+  await writeBundle(index, temporary);
   await rm(target, { recursive: true, force: true });
   await rename(temporary, target);
 }
