@@ -8,10 +8,11 @@
  *
  * Results are printed as a table and written as JSON to `<work>/results/`.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { addDay, DEFAULT_PAPER, DEFAULT_SEED, generate, type GenerateStats } from './generate.ts';
 import { astroStages, type Stages } from './measure/astro-stages.ts';
 import { distSize, type DistSize } from './measure/dist-size.ts';
@@ -67,6 +68,15 @@ function step(measured: Measured, what: string): StepResult {
   };
 }
 
+/**
+ * Writes what the last step left in the page cache to disk (`sync`), so that a timed build does
+ * not pay for the writeback of the files the step before it made: the generator's content, or
+ * the other side's site.
+ */
+async function flushWrites(): Promise<void> {
+  await promisify(execFile)('sync');
+}
+
 async function astroBuild(
   projectRoot: string,
   outDir: string,
@@ -81,6 +91,7 @@ async function astroBuild(
     FOLIO_OUT: outDir,
   };
   if (cacheDir !== undefined) env['FOLIO_CACHE'] = cacheDir;
+  await flushWrites();
   const measured = await runMeasured(
     process.execPath,
     [ASTRO, 'build', '--root', projectRoot, '--outDir', outDir],
@@ -167,6 +178,7 @@ async function yardstick(
   // Built from a copy under the work directory, so its generated types stay out of the repo.
   await cp(join(root, 'bench/yardstick'), project, { recursive: true });
   const build = await astroBuild(project, outDir, content, 'yardstick build');
+  if (withSearch) await flushWrites();
   const search = withSearch
     ? step(
         await runMeasured(process.execPath, [PAGEFIND, '--site', outDir], { cwd: work }),
@@ -434,13 +446,28 @@ async function main(argv: string[]): Promise<void> {
   }
 
   // Rounds before the last: both cold builds again, timed, the search not measured; each round
-  // sets the last one's output aside like the run's start.
+  // sets the last one's output aside like the run's start. Every second round builds Folio
+  // first, so that neither side always follows the other.
   const rounds: Round[] = [];
   const sides = ['yardstick', 'folio'].filter((side) => !values.skip.includes(side));
   for (let round = 1; round < roundCount && sides.length === 2; round++) {
-    console.error(`round ${round} of ${roundCount}: the yardstick, then Folio…`);
-    const site = await yardstick(work, content, null, !values.skip.includes('pagefind'));
-    const built = await folio(content, folioDist(work), folioCache(work), null, 'Folio build');
+    const folioFirst = round % 2 === 0;
+    console.error(
+      `round ${round} of ${roundCount}: ${folioFirst ? 'Folio, then the yardstick' : 'the yardstick, then Folio'}…`,
+    );
+    const buildYardstick = (): Promise<SiteResult> =>
+      yardstick(work, content, null, !values.skip.includes('pagefind'));
+    const buildFolio = (): Promise<SiteResult> =>
+      folio(content, folioDist(work), folioCache(work), null, 'Folio build');
+    let site: SiteResult;
+    let built: SiteResult;
+    if (folioFirst) {
+      built = await buildFolio();
+      site = await buildYardstick();
+    } else {
+      site = await buildYardstick();
+      built = await buildFolio();
+    }
     rounds.push(roundOf(site, built));
     await setAside(work, roundOutputs(work), round);
   }
