@@ -46,10 +46,22 @@ export async function prepareFolding(...texts: string[]): Promise<void> {
   folding ??= foldingTable();
 }
 
+/** Normalised forms worked out so far, of characters that do not fold (so need no table). */
+const unfolded = new Map<string, string>();
+
 /** The normalised form of one character (a string of one code point). */
 export function normalizeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   if (code < 0x80) return char.toLowerCase();
+  let normal = unfolded.get(char);
+  if (normal === undefined) {
+    normal = normalForm(char, code);
+    if (!folds(char)) unfolded.set(char, normal);
+  }
+  return normal;
+}
+
+function normalForm(char: string, code: number): string {
   // Full-width ASCII letters and digits.
   if (code >= 0xff10 && code <= 0xff5a) {
     const ascii = String.fromCharCode(code - 0xfee0);

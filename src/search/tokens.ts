@@ -22,8 +22,21 @@ export const BREAK = '\uE001';
 const LETTERS = 26;
 const CODE_LENGTH = 4;
 
+/** Codes and kinds worked out so far, by character: an archive's texts use a few thousand. */
+const codes = new Map<string, string>();
+const kinds = new Map<string, Kind>();
+
 /** Four upper-case letters naming one code point. */
 function codeOf(char: string): string {
+  let code = codes.get(char);
+  if (code === undefined) {
+    code = computeCode(char);
+    codes.set(char, code);
+  }
+  return code;
+}
+
+function computeCode(char: string): string {
   let n = char.codePointAt(0) ?? 0;
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) {
@@ -42,6 +55,15 @@ function charOf(code: string): string {
 type Kind = 'han' | 'word' | 'space' | 'other';
 
 function kindOf(char: string): Kind {
+  let kind = kinds.get(char);
+  if (kind === undefined) {
+    kind = computeKind(char);
+    kinds.set(char, kind);
+  }
+  return kind;
+}
+
+function computeKind(char: string): Kind {
   if (/\s/u.test(char)) return 'space';
   if (HAN.test(char)) return 'han';
   if (WORD_CHAR.test(char)) return 'word';
@@ -60,33 +82,41 @@ function runs(text: string): { kind: Kind; text: string }[] {
   return out;
 }
 
-/** The tokens of one run of Han characters: its overlapping bigrams, then its last character. */
-function hanTokens(run: string): string[] {
-  const codes = Array.from(run, codeOf);
-  const tokens: string[] = [];
-  codes.forEach((code, i) => {
-    const following = codes[i + 1];
-    if (following !== undefined) tokens.push(code + following);
-  });
-  tokens.push(codes.at(-1) ?? '');
-  return tokens;
-}
-
 /** The index form of a text (normalised first): tokens separated by single spaces. */
 export function encodeText(text: string): string {
+  // One pass over the characters, run by run (as `runs` cuts them): a Han run as its overlapping
+  // bigrams, then its last character; a whitespace run as one SPACE, or BREAK where it holds a
+  // line break; any other run as it is. Every article of an archive goes through here in a build.
   const tokens: string[] = [];
-  for (const run of runs(normalizeText(text).trim())) {
-    switch (run.kind) {
-      case 'han':
-        tokens.push(...hanTokens(run.text));
-        break;
-      case 'space':
-        tokens.push(run.text.includes('\n') ? BREAK : SPACE);
-        break;
-      default:
-        tokens.push(run.text);
+  let kind: Kind | null = null;
+  let run = '';
+  let lineBreak = false;
+  let lastCode = '';
+  const endRun = (): void => {
+    if (kind === 'han') tokens.push(lastCode);
+    else if (kind === 'space') tokens.push(lineBreak ? BREAK : SPACE);
+    else if (kind !== null) tokens.push(run);
+  };
+  for (const char of normalizeText(text).trim()) {
+    const next = kindOf(char);
+    if (next !== kind) {
+      endRun();
+      kind = next;
+      run = '';
+      lineBreak = false;
+      lastCode = '';
+    }
+    if (next === 'han') {
+      const code = codeOf(char);
+      if (lastCode !== '') tokens.push(lastCode + code);
+      lastCode = code;
+    } else if (next === 'space') {
+      if (char === '\n') lineBreak = true;
+    } else {
+      run += char;
     }
   }
+  endRun();
   return tokens.join(' ');
 }
 
