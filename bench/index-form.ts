@@ -1,43 +1,66 @@
 /**
- * What Folio's index form costs the indexer: every article of a content directory normalised
- * and encoded (`encodeText`, src/search/tokens.ts), as the indexer thread does once per article
- * in each build. `node bench/index-form.ts --content <dir> [--rounds N]` prints the time of each
- * round over all articles (their Markdown bodies, front matter left out) and the characters in
- * and out.
+ * What the indexer thread spends on each article, without Pagefind:
+ * - `--content <dir>`: every article's Markdown body (front matter left out) normalised and
+ *   encoded into the index form (`encodeText`, src/search/tokens.ts);
+ * - `--site <folio-dist>`: every page of a built site made into its record as the indexer makes
+ *   it (`recordOf`, src/search/record.ts: the HTML read by extract.ts, then the index form).
+ *
+ *   node bench/index-form.ts --content <dir> | --site <folio-dist> [--rounds N]
+ *
+ * Prints the time of each round over all of them (the texts are read before the first), and the
+ * characters in and out.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { useFolding } from '../src/search/normalize.ts';
 import { foldingTable } from '../src/search/folding/table.ts';
+import { recordOf } from '../src/search/record.ts';
 import { encodeText } from '../src/search/tokens.ts';
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    content: { type: 'string' },
+    site: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+  },
 });
-if (values.content === undefined) throw new Error('--content <dir>: a content directory');
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1)
   throw new Error(`--rounds: not a count: ${values.rounds}`);
+const dir = values.site ?? values.content;
+if (dir === undefined || (values.site !== undefined && values.content !== undefined)) {
+  throw new Error('one of --content <dir> or --site <folio-dist>');
+}
 
 const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
-const files = (await readdir(values.content, { recursive: true }))
-  .filter((file) => file.endsWith('.md'))
+const files = (await readdir(dir, { recursive: true }))
+  .filter((file) => file.endsWith(values.site === undefined ? '.md' : '.html'))
   .sort();
 const texts = await Promise.all(
-  files.map(async (file) =>
-    (await readFile(join(values.content as string, file), 'utf8')).replace(FRONT_MATTER, ''),
-  ),
+  files.map(async (file) => {
+    const text = await readFile(join(dir, file), 'utf8');
+    return values.site === undefined ? text.replace(FRONT_MATTER, '') : text;
+  }),
 );
 useFolding(foldingTable());
+
+/** The characters of one text's index form; for a page without an article, 0. */
+const encode =
+  values.site === undefined
+    ? (text: string): number => encodeText(text).length
+    : (text: string, i: number): number =>
+        recordOf(dir, join(dir, files[i] ?? ''), text)?.content.length ?? 0;
 
 const chars = texts.reduce((sum, text) => sum + text.length, 0);
 for (let round = 1; round <= rounds; round++) {
   const started = performance.now();
   let out = 0;
-  for (const text of texts) out += encodeText(text).length;
+  texts.forEach((text, i) => {
+    out += encode(text, i);
+  });
   const ms = performance.now() - started;
   console.log(
-    `round ${round}: ${texts.length} articles, ${chars} characters → ${out} in ${ms.toFixed(0)} ms`,
+    `round ${round}: ${texts.length} ${values.site === undefined ? 'articles' : 'pages'}, ${chars} characters → ${out} in ${ms.toFixed(0)} ms`,
   );
 }

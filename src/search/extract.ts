@@ -69,6 +69,13 @@ const VOID = new Set([
 
 type Kind = 'meta' | 'filter' | 'sort';
 
+/** Each kind with the attribute that declares it. */
+const DECLARATIONS = [
+  ['meta', 'data-pagefind-meta'],
+  ['filter', 'data-pagefind-filter'],
+  ['sort', 'data-pagefind-sort'],
+] as const satisfies readonly (readonly [Kind, string])[];
+
 interface Capture {
   kind: Kind;
   key: string;
@@ -125,6 +132,11 @@ export function extractPage(html: string, where: string): ExtractedPage | null {
   const stack: Open[] = [];
   let bodies = 0;
   let skipping = 0;
+  // Open elements that are the body, that are ignored, and that capture their text: kept as
+  // counts, so that no text or tag has to look through the stack.
+  let openBodies = 0;
+  let openIgnored = 0;
+  let capturing = 0;
   let block = '';
   const lines: string[] = [];
 
@@ -144,15 +156,18 @@ export function extractPage(html: string, where: string): ExtractedPage | null {
       page.filters[key] = [...new Set([...(page.filters[key] ?? []), ...values])];
     }
   };
-  const inBody = (): boolean => stack.some((o) => o.body) && !stack.some((o) => o.ignored);
+  const inBody = (): boolean => openBodies > 0 && openIgnored === 0;
 
   const close = (): void => {
     const open = stack.pop();
     if (open === undefined) return;
     if (SKIPPED.has(open.name)) skipping--;
+    if (open.captures.length > 0) capturing--;
     for (const capture of open.captures) {
       store(capture.kind, capture.key, capture.text.replace(/\s+/gu, ' ').trim());
     }
+    if (open.ignored) openIgnored--;
+    if (open.body) openBodies--;
     if (BLOCKS.has(open.name) && inBody()) flush();
     if (open.body) flush();
   };
@@ -161,8 +176,8 @@ export function extractPage(html: string, where: string): ExtractedPage | null {
     {
       onopentag(name, attributes) {
         const captures: Capture[] = [];
-        for (const kind of ['meta', 'filter', 'sort'] as const) {
-          const declaration = attributes[`data-pagefind-${kind}`];
+        for (const [kind, attribute] of DECLARATIONS) {
+          const declaration = attributes[attribute];
           if (declaration === undefined) continue;
           for (const [key, value] of parseDeclaration(declaration, attributes, where)) {
             if (value === null) captures.push({ kind, key, text: '' });
@@ -173,12 +188,18 @@ export function extractPage(html: string, where: string): ExtractedPage | null {
         if (body) bodies++;
         if (BLOCKS.has(name) && inBody()) flush();
         if (SKIPPED.has(name)) skipping++;
-        stack.push({ name, captures, body, ignored: 'data-pagefind-ignore' in attributes });
+        const ignored = 'data-pagefind-ignore' in attributes;
+        stack.push({ name, captures, body, ignored });
+        if (body) openBodies++;
+        if (ignored) openIgnored++;
+        if (captures.length > 0) capturing++;
         if (VOID.has(name)) close();
       },
       ontext(text) {
         if (skipping > 0) return;
-        for (const open of stack) for (const capture of open.captures) capture.text += text;
+        if (capturing > 0) {
+          for (const open of stack) for (const capture of open.captures) capture.text += text;
+        }
         if (inBody()) block += text;
       },
       onclosetag(name) {
