@@ -13,8 +13,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { useFolding } from '../src/search/normalize.ts';
-import { foldingTable } from '../src/search/folding/table.ts';
+// record.ts sets the folding table, as the indexer has it.
 import { recordOf } from '../src/search/record.ts';
 import { encodeText } from '../src/search/tokens.ts';
 
@@ -43,7 +42,6 @@ const texts = await Promise.all(
     return values.site === undefined ? text.replace(FRONT_MATTER, '') : text;
   }),
 );
-useFolding(foldingTable());
 
 /** The characters of one text's index form; for a page without an article, 0. */
 const encode =

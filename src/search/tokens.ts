@@ -22,21 +22,24 @@ export const BREAK = '\uE001';
 const LETTERS = 26;
 const CODE_LENGTH = 4;
 
-/** Codes and kinds worked out so far, by character: an archive's texts use a few thousand. */
-const codes = new Map<string, string>();
-const kinds = new Map<string, Kind>();
-
-/** Four upper-case letters naming one code point. */
-function codeOf(char: string): string {
-  let code = codes.get(char);
-  if (code === undefined) {
-    code = computeCode(char);
-    codes.set(char, code);
-  }
-  return code;
+/**
+ * `compute`, with the result for each character kept once worked out: an archive's texts use a
+ * few thousand characters, each of them many times.
+ */
+function perCharacter<T>(compute: (char: string) => T): (char: string) => T {
+  const known = new Map<string, T>();
+  return (char) => {
+    let result = known.get(char);
+    if (result === undefined) {
+      result = compute(char);
+      known.set(char, result);
+    }
+    return result;
+  };
 }
 
-function computeCode(char: string): string {
+/** Four upper-case letters naming one code point. */
+const codeOf = perCharacter((char) => {
   let n = char.codePointAt(0) ?? 0;
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) {
@@ -44,7 +47,7 @@ function computeCode(char: string): string {
     n = Math.floor(n / LETTERS);
   }
   return code;
-}
+});
 
 function charOf(code: string): string {
   let n = 0;
@@ -54,21 +57,12 @@ function charOf(code: string): string {
 
 type Kind = 'han' | 'word' | 'space' | 'other';
 
-function kindOf(char: string): Kind {
-  let kind = kinds.get(char);
-  if (kind === undefined) {
-    kind = computeKind(char);
-    kinds.set(char, kind);
-  }
-  return kind;
-}
-
-function computeKind(char: string): Kind {
+const kindOf = perCharacter((char): Kind => {
   if (/\s/u.test(char)) return 'space';
   if (HAN.test(char)) return 'han';
   if (WORD_CHAR.test(char)) return 'word';
   return 'other';
-}
+});
 
 /** Splits a normalised text into runs of one kind. */
 function runs(text: string): { kind: Kind; text: string }[] {
