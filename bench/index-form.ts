@@ -13,6 +13,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { htmlFiles } from '../src/search/index-articles.ts';
 // record.ts sets the folding table, as the indexer has it.
 import { recordOf } from '../src/search/record.ts';
 import { encodeText } from '../src/search/tokens.ts';
@@ -27,28 +28,34 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1)
   throw new Error(`--rounds: not a count: ${values.rounds}`);
-const dir = values.site ?? values.content;
-if (dir === undefined || (values.site !== undefined && values.content !== undefined)) {
+const { site, content } = values;
+const dir = site ?? content;
+if (dir === undefined || (site !== undefined && content !== undefined)) {
   throw new Error('one of --content <dir> or --site <folio-dist>');
 }
 
 const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
-const files = (await readdir(dir, { recursive: true }))
-  .filter((file) => file.endsWith(values.site === undefined ? '.md' : '.html'))
-  .sort();
+// A site's pages as the indexer lists them (the index's own directory left out, in path order).
+const files =
+  site !== undefined
+    ? await htmlFiles(site)
+    : (await readdir(dir, { recursive: true }))
+        .filter((file) => file.endsWith('.md'))
+        .sort()
+        .map((file) => join(dir, file));
 const texts = await Promise.all(
   files.map(async (file) => {
-    const text = await readFile(join(dir, file), 'utf8');
-    return values.site === undefined ? text.replace(FRONT_MATTER, '') : text;
+    const text = await readFile(file, 'utf8');
+    return site === undefined ? text.replace(FRONT_MATTER, '') : text;
   }),
 );
 
 /** The characters of one text's index form; for a page without an article, 0. */
 const encode =
-  values.site === undefined
+  site === undefined
     ? (text: string): number => encodeText(text).length
     : (text: string, i: number): number =>
-        recordOf(dir, join(dir, files[i] ?? ''), text)?.content.length ?? 0;
+        recordOf(site, files[i] ?? '', text)?.content.length ?? 0;
 
 const chars = texts.reduce((sum, text) => sum + text.length, 0);
 for (let round = 1; round <= rounds; round++) {
@@ -59,6 +66,6 @@ for (let round = 1; round <= rounds; round++) {
   });
   const ms = performance.now() - started;
   console.log(
-    `round ${round}: ${texts.length} ${values.site === undefined ? 'articles' : 'pages'}, ${chars} characters → ${out} in ${ms.toFixed(0)} ms`,
+    `round ${round}: ${texts.length} ${site === undefined ? 'articles' : 'pages'}, ${chars} characters → ${out} in ${ms.toFixed(0)} ms`,
   );
 }
