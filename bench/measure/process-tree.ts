@@ -51,7 +51,8 @@ async function parentsByPid(): Promise<Map<number, number>> {
   return parents;
 }
 
-async function tree(root: number): Promise<number[]> {
+/** `root` and every process below it, parents before children. */
+export async function processTree(root: number): Promise<number[]> {
   const parents = await parentsByPid();
   const pids = [root];
   for (let i = 0; i < pids.length; i++) {
@@ -111,7 +112,7 @@ export async function runMeasured(
       const pid = child.pid;
       if (pid !== undefined) {
         let sum = 0;
-        for (const p of await tree(pid)) {
+        for (const p of await processTree(pid)) {
           const m = await memory(p);
           if (m === null || m.name.startsWith(TIME)) continue;
           sum += m.rss;
