@@ -5,10 +5,10 @@
  *
  *   node bench/threads.ts [--every 2] -- <command> [args…]
  *
- * Kinds: a Node process's main thread (Astro renders pages there), its worker threads (Folio's
- * indexer and search shard threads), libuv's pool (file system calls), V8's helpers (garbage
- * collection, compilation), Pagefind's processes, and the rest. A thread's last ~100 ms before it
- * ends are not seen.
+ * Kinds: each process's main thread (in Astro's, the pages are rendered), Node's worker threads
+ * (Folio's indexer and search shard threads), libuv's pool (file system calls), V8's helpers
+ * (garbage collection, compilation), Pagefind's processes, and the rest. A thread's last ~100 ms
+ * before it ends are not seen.
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -47,6 +47,14 @@ export function parseStat(stat: string): { name: string; ticks: number } {
   const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return { name, ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
+/**
+ * A thread's ticks since the last sample, `before` (undefined: not seen yet). A thread id the
+ * kernel gave again to a new thread counts from zero.
+ */
+export function ticksSince(before: number | undefined, now: number): number {
+  return before === undefined || now < before ? now : now - before;
 }
 
 async function readOrNull(path: string): Promise<string | null> {
@@ -109,7 +117,7 @@ async function main(): Promise<void> {
   let bucketStart = started;
   while (state.running && child.pid !== undefined) {
     for (const [key, now] of await sample(child.pid)) {
-      const delta = now.ticks - (seen.get(key)?.ticks ?? 0);
+      const delta = ticksSince(seen.get(key)?.ticks, now.ticks);
       seen.set(key, now);
       bucket.set(now.kind, (bucket.get(now.kind) ?? 0) + delta);
       total.set(now.kind, (total.get(now.kind) ?? 0) + delta);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf, parseStat } from '../../bench/threads.ts';
+import { kindOf, parseStat, ticksSince } from '../../bench/threads.ts';
 
 describe('bench/threads', () => {
   it('reads a thread name with spaces and parentheses, and its user + system ticks', () => {
@@ -19,5 +19,12 @@ describe('bench/threads', () => {
     expect(kindOf('pagefind_extend', 200, 200, 'pagefind_extend')).toBe('pagefind');
     expect(kindOf('pagefind_extend', 200, 201, 'tokio-rt-worker')).toBe('pagefind');
     expect(kindOf('MainThread', 100, 105, 'rolldown-worker')).toBe('other');
+  });
+
+  it("counts a thread's ticks since the last sample, and a reused thread id from zero", () => {
+    expect(ticksSince(undefined, 40)).toBe(40);
+    expect(ticksSince(40, 55)).toBe(15);
+    expect(ticksSince(40, 40)).toBe(0);
+    expect(ticksSince(40, 7)).toBe(7);
   });
 });
