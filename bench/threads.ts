@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { processTree } from './measure/process-tree.ts';
+import { processTree, statFields } from './measure/process-tree.ts';
 
 const SAMPLE_MS = 100;
 /** Clock ticks a second, as /proc counts CPU time (USER_HZ: 100 on Linux). */
@@ -41,11 +41,15 @@ export function kindOf(program: string, pid: number, tid: number, thread: string
   return 'other';
 }
 
+/** Ticks of each kind, all none yet. */
+function noTicks(): Map<Kind, number> {
+  return new Map(KINDS.map((kind) => [kind, 0]));
+}
+
 /** A thread's name and CPU ticks (user + system) from its `stat` line. */
 export function parseStat(stat: string): { name: string; ticks: number } {
-  // pid (comm) state … utime stime …: comm may hold spaces and parentheses.
   const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(stat);
   return { name, ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
@@ -111,16 +115,14 @@ async function main(): Promise<void> {
   void exited.then(() => (state.running = false));
 
   const seen = new Map<string, { kind: Kind; ticks: number }>();
-  const total = new Map<Kind, number>(KINDS.map((k) => [k, 0]));
   const rows: { from: number; seconds: number; ticks: Map<Kind, number> }[] = [];
-  let bucket = new Map<Kind, number>(KINDS.map((k) => [k, 0]));
+  let bucket = noTicks();
   let bucketStart = started;
   while (state.running && child.pid !== undefined) {
     for (const [key, now] of await sample(child.pid)) {
       const delta = ticksSince(seen.get(key)?.ticks, now.ticks);
       seen.set(key, now);
       bucket.set(now.kind, (bucket.get(now.kind) ?? 0) + delta);
-      total.set(now.kind, (total.get(now.kind) ?? 0) + delta);
     }
     const at = performance.now();
     if (at - bucketStart >= every * 1000) {
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
         seconds: (at - bucketStart) / 1000,
         ticks: bucket,
       });
-      bucket = new Map<Kind, number>(KINDS.map((k) => [k, 0]));
+      bucket = noTicks();
       bucketStart = at;
     }
     await new Promise((done) => setTimeout(done, SAMPLE_MS));
@@ -158,6 +160,9 @@ async function main(): Promise<void> {
       ].join(' '),
     );
   }
+  const total = noTicks();
+  for (const { ticks } of rows)
+    for (const kind of KINDS) total.set(kind, (total.get(kind) ?? 0) + (ticks.get(kind) ?? 0));
   const cpu = [...total.values()].reduce((a, b) => a + b, 0) / TICKS;
   console.log(`\nwall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s (exit code ${exitCode})`);
   for (const kind of KINDS) {

@@ -35,14 +35,21 @@ export interface Measured {
 const TIME = '/usr/bin/time';
 const SAMPLE_MS = 100;
 
+/**
+ * The fields of a `/proc/…/stat` line after `pid (comm)`, from `state` on (so `ppid` is [1],
+ * `utime` [11], `stime` [12]). `comm` may hold spaces and parentheses: split after the last ")".
+ */
+export function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 async function parentsByPid(): Promise<Map<number, number>> {
   const parents = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid …; comm may hold spaces and parentheses: split after the last ")".
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const ppid = Number(statFields(stat)[1]);
       parents.set(Number(entry), ppid);
     } catch {
       // The process ended between readdir and readFile.
