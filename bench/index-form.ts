@@ -17,6 +17,7 @@ import { htmlFiles } from '../src/search/index-articles.ts';
 // record.ts sets the folding table, as the indexer has it.
 import { recordOf } from '../src/search/record.ts';
 import { encodeText } from '../src/search/tokens.ts';
+import { readEntry } from './synth/read-entry.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +35,6 @@ if (dir === undefined || (site !== undefined && content !== undefined)) {
   throw new Error('one of --content <dir> or --site <folio-dist>');
 }
 
-const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
 // A site's pages as the indexer lists them (the index's own directory left out, in path order).
 const files =
   site !== undefined
@@ -46,7 +46,7 @@ const files =
 const texts = await Promise.all(
   files.map(async (file) => {
     const text = await readFile(file, 'utf8');
-    return site === undefined ? text.replace(FRONT_MATTER, '') : text;
+    return site === undefined ? readEntry(text, file).body : text;
   }),
 );
 

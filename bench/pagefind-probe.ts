@@ -14,6 +14,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import { readEntry } from './synth/read-entry.ts';
 
 interface Record {
   url: string;
@@ -30,9 +31,8 @@ async function records(content: string, limit: number): Promise<Record[]> {
     .sort()
     .slice(0, limit);
   for (const file of files) {
-    const text = await readFile(join(content, file), 'utf8');
-    const [, front = '', body = ''] = text.split('---\n');
-    const title = /^title: (.*)$/m.exec(front)?.[1] ?? '';
+    const { data, body } = readEntry(await readFile(join(content, file), 'utf8'), file);
+    const title = typeof data['title'] === 'string' ? data['title'] : '';
     all.push({
       url: `/${file.replace(/\.md$/, '/')}`,
       year: file.slice(0, 4),
