@@ -11,10 +11,10 @@
  * before it ends are not seen.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { processTree, statFields } from './measure/process-tree.ts';
+import { processTree, readProcFile, statFields } from './measure/process-tree.ts';
 
 const SAMPLE_MS = 100;
 /** Clock ticks a second, as /proc counts CPU time (USER_HZ: 100 on Linux). */
@@ -61,31 +61,25 @@ export function ticksSince(before: number | undefined, now: number): number {
   return before === undefined || now < before ? now : now - before;
 }
 
-async function readOrNull(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    // The process or thread ended between listing and reading.
-    return null;
-  }
-}
-
 /** Ticks of every thread of the tree under `root`, by `pid/tid`, with the thread's kind. */
 async function sample(root: number): Promise<Map<string, { kind: Kind; ticks: number }>> {
   const threads = new Map<string, { kind: Kind; ticks: number }>();
   for (const pid of await processTree(root)) {
-    const program = (await readOrNull(`/proc/${pid}/comm`))?.trim() ?? '';
     let tids: string[];
     try {
       tids = await readdir(`/proc/${pid}/task`);
     } catch {
       continue;
     }
+    const stats = new Map<number, { name: string; ticks: number }>();
     for (const tid of tids) {
-      const stat = await readOrNull(`/proc/${pid}/task/${tid}/stat`);
-      if (stat === null) continue;
-      const { name, ticks } = parseStat(stat);
-      threads.set(`${pid}/${tid}`, { kind: kindOf(program, pid, Number(tid), name), ticks });
+      const stat = await readProcFile(`/proc/${pid}/task/${tid}/stat`);
+      if (stat !== null) stats.set(Number(tid), parseStat(stat));
+    }
+    // The process's name is its main thread's.
+    const program = stats.get(pid)?.name ?? '';
+    for (const [tid, { name, ticks }] of stats) {
+      threads.set(`${pid}/${tid}`, { kind: kindOf(program, pid, tid, name), ticks });
     }
   }
   return threads;

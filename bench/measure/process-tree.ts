@@ -43,17 +43,21 @@ export function statFields(stat: string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
+/** A file under /proc, or null when its process or thread ended between listing and reading. */
+export async function readProcFile(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 async function parentsByPid(): Promise<Map<number, number>> {
   const parents = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(statFields(stat)[1]);
-      parents.set(Number(entry), ppid);
-    } catch {
-      // The process ended between readdir and readFile.
-    }
+    const stat = await readProcFile(`/proc/${entry}/stat`);
+    if (stat !== null) parents.set(Number(entry), Number(statFields(stat)[1]));
   }
   return parents;
 }
@@ -69,20 +73,19 @@ export async function processTree(root: number): Promise<number[]> {
 }
 
 async function memory(pid: number): Promise<{ name: string; hwm: number; rss: number } | null> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const field = (key: string): number =>
-      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-    const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?';
-    const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ').trim();
-    return {
-      name: cmdline === '' ? name : cmdline.slice(0, 160),
-      hwm: field('VmHWM'),
-      rss: field('VmRSS'),
-    };
-  } catch {
-    return null;
-  }
+  const status = await readProcFile(`/proc/${pid}/status`);
+  if (status === null) return null;
+  const cmdline = await readProcFile(`/proc/${pid}/cmdline`);
+  if (cmdline === null) return null;
+  const field = (key: string): number =>
+    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?';
+  const command = cmdline.split('\0').join(' ').trim();
+  return {
+    name: command === '' ? name : command.slice(0, 160),
+    hwm: field('VmHWM'),
+    rss: field('VmRSS'),
+  };
 }
 
 /** Runs `command args` in `cwd` with `env`, echoing its output when `echo` is set. */
