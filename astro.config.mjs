@@ -9,6 +9,7 @@ import { cacheDir } from './src/site/cache-dir.ts';
 import { folioSearch } from './src/search/integration.ts';
 import { partOptions } from './src/shard/astro-options.ts';
 import { folioOutput } from './src/site/output-dir.ts';
+import { folioPageWrites } from './src/site/page-writes.ts';
 
 const config = loadConfig();
 // A shard or the global build (`folio build --shard`, `--global`): see src/shard/.
@@ -19,8 +20,9 @@ const part = process.env.FOLIO_SEARCH_PART;
 if (part !== undefined && part !== '' && !/^[1-9]\d*$/.test(part)) {
   throw new Error(`FOLIO_SEARCH_PART must be a positive whole number of articles, not "${part}"`);
 }
-// Pages rendered at once (default 4): while one page's file is being written, the next is
-// rendered. At 1, Astro's log names each page beside its own outcome (rendered or reused).
+// Pages rendered at once (default 4): while one page waits (for its content, for its response to
+// be read), another is rendered. At 1, Astro's log names each page beside its own outcome
+// (rendered or reused).
 const renderConcurrency = process.env.FOLIO_RENDER_CONCURRENCY ?? '4';
 if (!/^[1-9]\d*$/.test(renderConcurrency)) {
   throw new Error(
@@ -55,6 +57,8 @@ export default defineConfig({
   integrations: [
     // First: removes what the last build wrote and this one does not, before anything reads it.
     output.prepare,
+    // After `prepare`, which links Astro's copies of the pages to them.
+    folioPageWrites(),
     ...(shardPart.search
       ? [
           folioSearch({

@@ -8,6 +8,7 @@ import { CONTENT_ENV } from '../archive/content-dir.ts';
 import { PART_ENV, partValue, type BuildPart } from '../shard/part.ts';
 import { prunePart } from '../shard/prune.ts';
 import { publicFiles } from './files.ts';
+import { restorePageWrites } from './page-writes.ts';
 import { outsideIssues } from '../shard/neighbours.ts';
 import { partOptions } from '../shard/astro-options.ts';
 import { FOLIO_CACHE_DIR, cacheDir } from './cache-dir.ts';
@@ -46,7 +47,12 @@ export async function buildSite({
     const partDir = partOptions('/', part).cacheDir ?? '';
     await rm(join(cacheDir(root), partDir, FOLIO_CACHE_DIR), { recursive: true, force: true });
   }
-  await build({ root, outDir, logLevel: 'warn', force });
+  try {
+    await build({ root, outDir, logLevel: 'warn', force });
+  } finally {
+    // A build that failed while generating its pages leaves Node's file functions as they were.
+    restorePageWrites();
+  }
   await prunePart(outDir, part, await publicFiles(`${root}public`));
 }
 

@@ -18,7 +18,8 @@
  * (making a file is the costliest part of writing a page where the file system is slow;
  * `bench/README.md`) and kept a second copy of the site in the cache. So the copies' directory
  * is a link to the output directory (`linkPageCopies`): Astro's copy of a page is the page
- * itself, written again in place, and missing exactly when the page is (which is then rendered).
+ * itself (page-writes.ts does not write it a second time), and missing exactly when the page is
+ * (which is then rendered).
  * What Astro's cache removes as the copies of pages no longer built are then those pages: the
  * same files the end of the build removes; a page this build wrote and Astro then removed fails
  * the build.

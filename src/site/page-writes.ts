@@ -1,0 +1,174 @@
+/**
+ * How a build's pages reach the disk.
+ *
+ * Astro writes each page it renders with Node's promise-based file functions: `mkdir` of the
+ * page's directory, then `writeFile` (open, write, close), every step a task handed to libuv's
+ * thread pool. Then it writes the page again as its incremental build's copy, under
+ * `<cacheDir>/dist/`, which Folio links to the output directory (output-dir.ts): the same file,
+ * opened, emptied and written a second time. On two cores, with the search index built beside
+ * the pages, every hand-off costs more than the call it carries: at 7,500 items the pool's
+ * threads took 8–20 s of CPU for files the main thread writes itself in a few seconds
+ * (bench/README.md, "Writing the pages").
+ *
+ * So while Astro generates the pages, `fs.promises.mkdir` and `fs.promises.writeFile` are
+ * replaced for paths inside the output directory or the copies' directory:
+ * - the directory is made and the file written at once, synchronously; the promise settles with
+ *   the same result, or rejects with the same error;
+ * - a page's copy is not written when the copies' directory is the link to the output and the
+ *   copy's bytes are the very buffer just written as that page: the copy is that file.
+ * Any other path goes to Node's functions as before; code that imports them by name (as Folio's
+ * own does) is not reached at all. Node's functions are put back once the pages are generated,
+ * or when the build ends otherwise (`restorePageWrites`).
+ */
+import nodeFs, { realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { PAGE_COPIES } from './output-dir.ts';
+
+type FsPromises = typeof nodeFs.promises;
+
+export interface PageWriteTargets {
+  /** The output directory: the pages. */
+  outDir: string;
+  /** Astro's copies of the pages; its files are the pages when it is a link to `outDir`. */
+  copiesDir: string;
+}
+
+export interface PageWriteCounts {
+  /** Files written at once, pages and copies. */
+  written: number;
+  /** Copies left unwritten because they are the page just written. */
+  copiesSkipped: number;
+}
+
+/**
+ * Node's own function, kept on the one that replaces it: the configuration that installs the
+ * replacement and the CLI that may have to restore it load this module apart (Astro loads its
+ * configuration through Vite), but share `node:fs`.
+ */
+const ORIGINAL = Symbol.for('folio.pageWrites.original');
+
+type Replaced<F> = F & { [ORIGINAL]?: F };
+
+/** A path as Astro passes it (a string or a file: URL), or null for anything else. */
+function pathOf(target: unknown): string | null {
+  if (typeof target === 'string') return target;
+  if (target instanceof URL) return target.protocol === 'file:' ? fileURLToPath(target) : null;
+  return null;
+}
+
+/** `path` relative to `dir`, or null when it is not inside it. */
+function inside(dir: string, path: string): string | null {
+  const rel = relative(dir, path);
+  return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? null : rel;
+}
+
+function isBytes(data: unknown): data is string | NodeJS.ArrayBufferView {
+  return typeof data === 'string' || ArrayBuffer.isView(data);
+}
+
+/** Whether `copiesDir` leads to `outDir` itself (the link output-dir.ts makes). */
+function copiesAreThePages(targets: PageWriteTargets): boolean {
+  try {
+    return realpathSync(targets.copiesDir) === realpathSync(targets.outDir);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Replaces `fs.promises.mkdir` and `fs.promises.writeFile` for the paths of `targets` until
+ * `restorePageWrites`. Installed twice, the second replaces the first's targets.
+ */
+export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
+  restorePageWrites();
+  const fs = nodeFs.promises;
+  const original = { mkdir: fs.mkdir, writeFile: fs.writeFile };
+  const counts: PageWriteCounts = { written: 0, copiesSkipped: 0 };
+  const linked = copiesAreThePages(targets);
+  // Each page's bytes, by the buffer Astro holds, until its copy is asked for.
+  const pages = new WeakMap<object, string>();
+  const ours = (path: string): boolean =>
+    inside(targets.outDir, path) !== null || inside(targets.copiesDir, path) !== null;
+
+  // Async functions: what they do at once is done before they return, and what they throw
+  // rejects their promise, as Node's own would.
+  const mkdir = (async (target: Parameters<FsPromises['mkdir']>[0], options?: unknown) => {
+    const path = pathOf(target);
+    if (path === null || !ours(path)) {
+      return (original.mkdir as (...args: unknown[]) => Promise<unknown>).call(fs, target, options);
+    }
+    return nodeFs.mkdirSync(path, options as nodeFs.MakeDirectoryOptions);
+  }) as FsPromises['mkdir'];
+
+  const writeFile = (async (
+    target: Parameters<FsPromises['writeFile']>[0],
+    data: Parameters<FsPromises['writeFile']>[1],
+    options?: Parameters<FsPromises['writeFile']>[2],
+  ) => {
+    const path = pathOf(target);
+    const page = path === null ? null : inside(targets.outDir, path);
+    const copy = path === null ? null : inside(targets.copiesDir, path);
+    // Strings and buffers are written at once; streams and iterables as Node writes them.
+    if (path === null || (page === null && copy === null) || !isBytes(data)) {
+      await original.writeFile.call(fs, target, data, options);
+      return;
+    }
+    if (linked && copy !== null && typeof data !== 'string' && pages.get(data) === copy) {
+      pages.delete(data);
+      counts.copiesSkipped++;
+      return;
+    }
+    nodeFs.writeFileSync(path, data, options as nodeFs.WriteFileOptions);
+    counts.written++;
+    if (page !== null && typeof data !== 'string') pages.set(data, page);
+  }) as FsPromises['writeFile'];
+
+  (mkdir as Replaced<FsPromises['mkdir']>)[ORIGINAL] = original.mkdir;
+  (writeFile as Replaced<FsPromises['writeFile']>)[ORIGINAL] = original.writeFile;
+  fs.mkdir = mkdir;
+  fs.writeFile = writeFile;
+  return counts;
+}
+
+/** Puts Node's own `fs.promises.mkdir` and `writeFile` back (nothing when they are in place). */
+export function restorePageWrites(): void {
+  const fs = nodeFs.promises;
+  fs.mkdir = (fs.mkdir as Replaced<FsPromises['mkdir']>)[ORIGINAL] ?? fs.mkdir;
+  fs.writeFile = (fs.writeFile as Replaced<FsPromises['writeFile']>)[ORIGINAL] ?? fs.writeFile;
+}
+
+/**
+ * The integration: pages written at once from the start of the build until they are generated.
+ * It comes after output-dir.ts's `prepare`, which links the copies' directory.
+ */
+export function folioPageWrites(): AstroIntegration {
+  let targets: PageWriteTargets | null = null;
+  let counts: PageWriteCounts | null = null;
+  return {
+    name: 'folio-page-writes',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        targets = {
+          outDir: fileURLToPath(config.outDir),
+          copiesDir: join(fileURLToPath(config.cacheDir), PAGE_COPIES),
+        };
+      },
+      'astro:build:start': () => {
+        if (targets !== null) counts = installPageWrites(targets);
+      },
+      'astro:build:generated': ({ logger }) => {
+        restorePageWrites();
+        if (counts !== null) {
+          logger.debug(
+            `${counts.written} files written at once, ${counts.copiesSkipped} page copies left as the pages`,
+          );
+        }
+      },
+      'astro:build:done': () => {
+        restorePageWrites();
+      },
+    },
+  };
+}
