@@ -34,7 +34,11 @@ const markers = {
   syncEnd: /\[content\] Synced content/,
   bundleStart: /Building static entrypoints/,
   renderStart: /generating static routes/,
-  page: /├─ \S+ \((restored|cached|\+[^)]*)\)/,
+  // Astro logs a page's path as it starts and its outcome as it ends, in two writes: with pages
+  // rendered at once the two need not be on one line, so each is counted on its own.
+  pageStart: /├─ \S/,
+  rendered: /\(\+[\d.]+m?s\)/g,
+  reused: /\((restored|cached)\)/g,
   renderEnd: /^\S*\s*✓ Completed in/,
   built: /(\d+) page\(s\) built in/,
   search: /\[folio-search\] indexed .*\((\d+) indexed, (\d+) reused\) in ([\d.]+) s/,
@@ -51,7 +55,7 @@ export function astroStages(lines: readonly OutputLine[], wallMs: number): Stage
   const syncEnd = at(lines, markers.syncEnd, syncStart) ?? syncStart;
   const bundleStart = at(lines, markers.bundleStart, syncEnd) ?? syncEnd;
   const renderStart = at(lines, markers.renderStart, bundleStart) ?? bundleStart;
-  const firstPage = at(lines, markers.page, renderStart) ?? renderStart;
+  const firstPage = at(lines, markers.pageStart, renderStart) ?? renderStart;
   const renderEndLine = lines.find(
     (l) => l.ms >= renderStart && markers.renderEnd.test(l.text.replace(/^\d\d:\d\d:\d\d /, '')),
   );
@@ -60,10 +64,8 @@ export function astroStages(lines: readonly OutputLine[], wallMs: number): Stage
   let pagesRendered = 0;
   let pagesReused = 0;
   for (const line of lines) {
-    const kind = markers.page.exec(line.text)?.[1];
-    if (kind === undefined) continue;
-    if (kind.startsWith('+')) pagesRendered++;
-    else pagesReused++;
+    pagesRendered += line.text.match(markers.rendered)?.length ?? 0;
+    pagesReused += line.text.match(markers.reused)?.length ?? 0;
   }
   const search = lines.map((l) => markers.search.exec(l.text)).find((m) => m !== null);
   return {
