@@ -10,8 +10,9 @@
  * threads took 8–20 s of CPU for files the main thread writes itself in a few seconds
  * (bench/README.md, "Writing the pages").
  *
- * So while Astro generates the pages, `fs.promises.mkdir` and `fs.promises.writeFile` are
- * replaced for paths inside the output directory or the copies' directory:
+ * So from the start of the build until its pages are generated, `fs.promises.mkdir` and
+ * `fs.promises.writeFile` are replaced for paths inside the output directory or the copies'
+ * directory:
  * - the directory is made and the file written at once, synchronously; the promise settles with
  *   the same result, or rejects with the same error;
  * - a page's copy is not written when the copies' directory is the link to the output and the
