@@ -18,8 +18,9 @@
  * - a page's copy is not written when the copies' directory is the link to the output and the
  *   copy's bytes are the very buffer just written as that page: the copy is that file.
  * Any other path goes to Node's functions as before; code that imports them by name (as Folio's
- * own does) is not reached at all. Node's functions are put back once the pages are generated,
- * or when the build ends otherwise (`restorePageWrites`).
+ * own does) is not reached at all. Node's functions are put back once the pages are generated
+ * (`astro:build:generated`, which every build that gets to `astro:build:done` passes), or by
+ * `folio build` when the build fails before that (`restorePageWrites`).
  */
 import nodeFs, { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
@@ -166,9 +167,6 @@ export function folioPageWrites(): AstroIntegration {
             `${counts.written} files written at once, ${counts.copiesSkipped} page copies left as the pages`,
           );
         }
-      },
-      'astro:build:done': () => {
-        restorePageWrites();
       },
     },
   };
