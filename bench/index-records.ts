@@ -5,7 +5,12 @@
  * then written. Prints the Pagefind process's CPU time (user + sys, from /proc) for adding and
  * for writing, and the bytes of the bundle's fragments and index chunks.
  *
+ * `--words N` keeps only each record's first N index words (how Pagefind's cost follows the
+ * text: a record of 5 words against a whole one); `--max-fragments N` bundles the fragments as
+ * Folio does under a file limit (src/search/fragment-budget.ts).
+ *
  *   node bench/index-records.ts --site <folio-dist> --out <dir> [--limit 2500] [--language und]
+ *                               [--words N] [--max-fragments N]
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -16,6 +21,7 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { recordOf } from '../src/search/record.ts';
+import { firstWords } from './synth/first-words.ts';
 
 const services: ChildProcess[] = [];
 subscribe('child_process', (message) => {
@@ -50,8 +56,17 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       limit: { type: 'string', default: '2500' },
       language: { type: 'string', default: 'und' },
+      words: { type: 'string' },
+      'max-fragments': { type: 'string' },
     },
   });
+  const whole = (name: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!/^[1-9]\d*$/.test(value)) throw new Error(`--${name} must be a positive whole number`);
+    return Number(value);
+  };
+  const words = whole('words', values.words);
+  const maxFragments = whole('max-fragments', values['max-fragments']);
   if (values.site === undefined || values.out === undefined) {
     throw new Error('give --site <folio-dist> and --out <dir>');
   }
@@ -64,10 +79,15 @@ async function main(): Promise<void> {
   for (const file of pages) {
     if (records.length >= Number(values.limit)) break;
     const record = recordOf(site, join(site, file), await readFile(join(site, file), 'utf8'));
-    if (record !== null) records.push({ ...record, language });
+    if (record === null) continue;
+    const content = words === undefined ? record.content : firstWords(record.content, words);
+    records.push({ ...record, content, language });
   }
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: language,
+      ...(maxFragments === undefined ? {} : { maxFragments }),
+    });
     if (index === undefined) throw new Error(`pagefind: ${errors.join('; ')}`);
     const start = pagefindCpu();
     const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
@@ -82,6 +102,8 @@ async function main(): Promise<void> {
       JSON.stringify({
         language,
         records: records.length,
+        words: words ?? 'all',
+        maxFragments: maxFragments ?? 'one per record',
         addCpuSeconds: Number((afterAdding - start).toFixed(2)),
         writeCpuSeconds: Number((afterWriting - afterAdding).toFixed(2)),
         fragmentBytes: await bytesUnder(join(values.out, 'fragment')),
