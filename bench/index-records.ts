@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     if (!/^[1-9]\d*$/.test(value)) throw new Error(`--${name} must be a positive whole number`);
     return Number(value);
   };
+  const limit = whole('limit', values.limit) ?? 2500;
   const words = whole('words', values.words);
   const maxFragments = whole('max-fragments', values['max-fragments']);
   if (values.site === undefined || values.out === undefined) {
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     .sort();
   const records: CustomRecord[] = [];
   for (const file of pages) {
-    if (records.length >= Number(values.limit)) break;
+    if (records.length >= limit) break;
     const record = recordOf(site, join(site, file), await readFile(join(site, file), 'utf8'));
     if (record === null) continue;
     const content = words === undefined ? record.content : firstWords(record.content, words);
