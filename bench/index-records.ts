@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     options: {
       site: { type: 'string' },
       out: { type: 'string' },
-      limit: { type: 'string', default: '2500' },
+      limit: { type: 'string' },
       language: { type: 'string', default: 'und' },
       words: { type: 'string' },
       'max-fragments': { type: 'string' },
