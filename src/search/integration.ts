@@ -17,6 +17,7 @@ import { IndexCache, SEARCH_CACHE_DIR, indexerFingerprint } from './index-cache.
 import { streamIndex, type StreamIndex } from './stream-index.ts';
 import { FOLIO_CACHE_DIR } from '../site/cache-dir.ts';
 import { publicFiles } from '../site/files.ts';
+import { onPageWritten } from '../site/page-writes.ts';
 
 export interface SearchOptions {
   /** Articles in one shard's index, at most (default 2,500): bounds the indexer's memory. */
@@ -36,9 +37,10 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
   let publicDir = '';
   let root = '';
   let cacheDir = '';
-  let site = { dir: '', base: '/', directoryFormat: true };
+  let site = { dir: '', directoryFormat: true };
   let cache: IndexCache | null = null;
   let stream: StreamIndex | null = null;
+  let stopWatching = (): void => undefined;
   return {
     name: 'folio-search',
     hooks: {
@@ -48,7 +50,6 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
         cacheDir = join(fileURLToPath(config.cacheDir), FOLIO_CACHE_DIR, SEARCH_CACHE_DIR);
         site = {
           dir: fileURLToPath(config.outDir),
-          base: config.base,
           directoryFormat: config.build.format === 'directory',
         };
       },
@@ -58,16 +59,20 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
         if (!cache.empty || !site.directoryFormat) return;
         const started = streamIndex({
           siteDir: site.dir,
-          base: site.base,
           publicFiles: maxFiles === undefined ? 0 : (await publicFiles(publicDir)).size,
           ...limit,
         });
         stream = started;
         setPrerenderer((prerenderer) => started.wrap(prerenderer));
+        // Pages reach the indexer as they are written (site/page-writes.ts writes them).
+        stopWatching = onPageWritten((file, data) => {
+          started.written(file, data);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
+        stopWatching();
         try {
           cache ??= await IndexCache.open(cacheDir, await indexerFingerprint(root));
           let report: IndexReport;

@@ -5,10 +5,12 @@
  * the last page is written, instead of after it.
  *
  * Astro's prerenderer (the part of the build that renders a page into a Response) is wrapped: its
- * list of pages tells the indexer every page the build writes, in path order, and every HTML
- * page it renders is passed on as written. Once the site is built, `finish` gives the indexer the
- * HTML files the site really holds; it answers with its report, or with null when they are not
- * the pages announced (the caller then indexes the site from disk, with indexArticles).
+ * list of pages tells the indexer every page the build writes, in path order. Every HTML page is
+ * passed on as it is written (`written`, told by site/page-writes.ts), from the bytes Astro
+ * writes: Astro's response is read once, by Astro. Once the site is built, `finish` gives the
+ * indexer the HTML files the site really holds; it answers with its report, or with null when
+ * they are not the pages announced (the caller then indexes the site from disk, with
+ * indexArticles).
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,8 +25,6 @@ import { isItemPath } from '../archive/urls.ts';
 export interface StreamOptions {
   /** The built site (Astro's `outDir`). */
   siteDir: string;
-  /** The site's base path (Astro's `base`): page URLs start with it. */
-  base: string;
   /** Articles in one shard's index, at most. */
   maxArticles?: number;
   /** The host's file limit (`maxFiles` in folio.config.json), if it has one. */
@@ -45,8 +45,16 @@ export type StreamResult =
   | { stale: string };
 
 export interface StreamIndex {
-  /** Astro's prerenderer, passing every page it renders on to the indexer as well. */
+  /**
+   * Astro's prerenderer, telling the indexer of every page the build writes (in path order)
+   * before the first is rendered, and having the item pages rendered first (`renderOrder`).
+   */
   wrap(prerenderer: AstroPrerenderer): AstroPrerenderer;
+  /**
+   * A file of the site as written (site/page-writes.ts): an HTML page goes on to the indexer.
+   * `data` is not kept.
+   */
+  written(file: string, data: string | NodeJS.ArrayBufferView): void;
   /** Once the site is built: the indexer's report, or why the site must be indexed from disk. */
   finish(): Promise<StreamResult>;
 }
@@ -59,14 +67,6 @@ export function pageFile(pathname: string): string {
   const path = pathname.replace(/^\/+|\/+$/g, '');
   if (path === '404' || path === '500') return `${path}.html`;
   return path === '' ? 'index.html' : `${path}/index.html`;
-}
-
-/** The page path of a request URL's path under the base path; null when outside it. */
-export function pathUnderBase(urlPath: string, base: string): string | null {
-  const prefix = base.replace(/\/+$/, '');
-  const path = decodeURI(urlPath);
-  if (prefix === '') return path;
-  return path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : null;
 }
 
 /**
@@ -123,7 +123,6 @@ function startThread(plan: IndexerRequest): Thread {
 
 export function streamIndex({
   siteDir,
-  base,
   maxArticles,
   maxFiles,
   publicFiles = 0,
@@ -174,32 +173,15 @@ export function streamIndex({
             ? renderOrder(paths)
             : { ...result, paths: renderOrder(paths) };
         },
-        async render(request, options) {
-          const rendered = await prerenderer.render(request, options);
-          const response = rendered instanceof Response ? rendered : rendered.response;
-          const path = pathUnderBase(new URL(request.url).pathname, base);
-          if (
-            thread === null ||
-            options.routeData.type !== 'page' ||
-            path === null ||
-            response.status !== 200 ||
-            response.body === null ||
-            !(response.headers.get('content-type') ?? '').startsWith('text/html')
-          ) {
-            return rendered;
-          }
-          const body = await response.arrayBuffer();
-          // A Response copies the bytes it is made from: the buffer itself can move to the thread.
-          const copy = new Response(body, {
-            status: response.status,
-            statusText: response.statusText,
-            headers: response.headers,
-          });
-          batch.push({ file: join(siteDir, pageFile(path)), body });
-          if (batch.length >= BATCH) flush();
-          return rendered instanceof Response ? copy : { ...rendered, response: copy };
-        },
       };
+    },
+    written(file, data) {
+      if (thread === null || !file.endsWith('.html')) return;
+      // Astro's buffer stays Astro's: the bytes are copied, and the copy moves to the thread.
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      const body = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      batch.push({ file, body: body as ArrayBuffer });
+      if (batch.length >= BATCH) flush();
     },
     async finish() {
       if (thread === null) return { stale: 'no pages were announced' };

@@ -18,9 +18,12 @@
  * - a page's copy is not written when the copies' directory is the link to the output and the
  *   copy's bytes are the very buffer just written as that page: the copy is that file.
  * Any other path goes to Node's functions as before; code that imports them by name (as Folio's
- * own does) is not reached at all. Node's functions are put back once the pages are generated
- * (`astro:build:generated`, which every build that gets to `astro:build:done` passes), or by
- * `folio build` when the build fails before that (`restorePageWrites`).
+ * own does) is not reached at all. Whoever needs each page as written (the search index built
+ * while the pages render, search/stream-index.ts) is told of it (`onPageWritten`): its path and
+ * the bytes Astro holds, without reading Astro's response a second time. Node's functions are
+ * put back once the pages are generated (`astro:build:generated`, which every build that gets to
+ * `astro:build:done` passes), or by `folio build` when the build fails before that
+ * (`restorePageWrites`).
  */
 import nodeFs, { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
@@ -52,6 +55,23 @@ export interface PageWriteCounts {
 const ORIGINAL = Symbol.for('folio.pageWrites.original');
 
 type Replaced<F> = F & { [ORIGINAL]?: F };
+
+/** Told of each file written at once inside the output directory: its path and its bytes. */
+export type PageListener = (path: string, data: string | NodeJS.ArrayBufferView) => void;
+
+const listeners = new Set<PageListener>();
+
+/**
+ * Has `listener` told of every file written at once inside the output directory, as soon as it
+ * is written (not of the pages' copies); returns the function that stops it. The bytes are
+ * Astro's: a listener that keeps them past its call takes a copy.
+ */
+export function onPageWritten(listener: PageListener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
 
 /** A path as Astro passes it (a string or a file: URL), or null for anything else. */
 function pathOf(target: unknown): string | null {
@@ -124,7 +144,9 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
     }
     nodeFs.writeFileSync(path, data, options as nodeFs.WriteFileOptions);
     counts.written++;
-    if (page !== null && typeof data !== 'string') pages.set(data, page);
+    if (page === null) return;
+    if (typeof data !== 'string') pages.set(data, page);
+    for (const listener of listeners) listener(path, data);
   }) as FsPromises['writeFile'];
 
   (mkdir as Replaced<FsPromises['mkdir']>)[ORIGINAL] = original.mkdir;

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import type { AstroPrerenderer, RouteData, StaticPathsMetadata } from 'astro';
 import { indexArticles, rememberStreamed } from '../../src/search/index-articles.ts';
 import { IndexCache } from '../../src/search/index-cache.ts';
-import { pageFile, pathUnderBase, streamIndex } from '../../src/search/stream-index.ts';
+import { pageFile, streamIndex, type StreamIndex } from '../../src/search/stream-index.ts';
 import { articleIndexAttributes } from '../../src/search/attributes.ts';
 import type { ItemData } from '../../src/archive/schema.ts';
 
@@ -114,7 +114,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function writePage(dir: string, path: string, html: string): Promise<void> {
+async function writePage(dir: string, path: string, html: string | Buffer): Promise<void> {
   const file = join(dir, pageFile(path));
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, html);
@@ -122,8 +122,9 @@ async function writePage(dir: string, path: string, html: string): Promise<void>
 
 /**
  * Builds `site` as Astro would through the wrapped prerenderer: pages rendered in `order`, each
- * written after it is rendered; `skipped` pages are written without being rendered (as a build
- * that reuses them does). `before` is awaited before each page is rendered.
+ * written after it is rendered and then told to the index, as site/page-writes.ts does; `skipped`
+ * pages are written without being rendered or told (as a build that reuses them does). `before`
+ * is awaited before each page is rendered.
  */
 async function build(
   html: Map<string, string>,
@@ -132,14 +133,17 @@ async function build(
     skipped = [] as string[],
     maxArticles = 3,
     before,
+    besides,
   }: {
     order?: string[];
     skipped?: string[];
     maxArticles?: number;
     before?: (path: string) => Promise<void>;
+    /** Called once the pages are announced, before the first is rendered. */
+    besides?: (stream: StreamIndex) => Promise<void>;
   } = {},
 ): Promise<ReturnType<ReturnType<typeof streamIndex>['finish']>> {
-  const stream = streamIndex({ siteDir: site, base: BASE, maxArticles });
+  const stream = streamIndex({ siteDir: site, maxArticles });
   const route = { type: 'page' } as RouteData;
   const prerenderer = stream.wrap({
     name: 'stand-in',
@@ -155,6 +159,7 @@ async function build(
     },
   } satisfies AstroPrerenderer);
   await prerenderer.getStaticPaths();
+  await besides?.(stream);
   for (const path of order) {
     await before?.(path);
     if (skipped.includes(path)) {
@@ -164,7 +169,11 @@ async function build(
     const url = new URL(`${BASE}${path.slice(1)}${path === '/' ? '' : '/'}`, ORIGIN);
     const rendered = await prerenderer.render(new Request(url), { routeData: route });
     const response = rendered instanceof Response ? rendered : rendered.response;
-    await writePage(site, path, await response.text());
+    const bytes = Buffer.from(await response.arrayBuffer());
+    await writePage(site, path, bytes);
+    stream.written(join(site, pageFile(path)), bytes);
+    // The index keeps a copy: the bytes remain the writer's.
+    bytes.fill(0);
   }
   return stream.finish();
 }
@@ -193,17 +202,12 @@ async function fromDisk(maxArticles = 3): Promise<Map<string, string>> {
   return shardFiles(await files(join(copy, 'pagefind')));
 }
 
-test('should map request paths to page paths, and page paths to the files Astro writes', () => {
+test('should map page paths to the files Astro writes', () => {
   expect(pageFile('/')).toBe('index.html');
   expect(pageFile('')).toBe('index.html');
   expect(pageFile('/404')).toBe('404.html');
   expect(pageFile('/2021-03-01/02/01')).toBe('2021-03-01/02/01/index.html');
   expect(pageFile('/reporters/王小明/')).toBe('reporters/王小明/index.html');
-  expect(pathUnderBase('/archive/2021-03-01/', '/archive/')).toBe('/2021-03-01/');
-  expect(pathUnderBase('/archive/', '/archive')).toBe('/');
-  expect(pathUnderBase('/archive', '/archive/')).toBe('');
-  expect(pathUnderBase('/archived/', '/archive/')).toBeNull();
-  expect(pathUnderBase('/reporters/%E7%8E%8B/', '/')).toBe('/reporters/王/');
 });
 
 test('should have the pages rendered in the order the indexer takes them: item pages first', async () => {
@@ -220,7 +224,7 @@ test('should have the pages rendered in the order the indexer takes them: item p
     '/undated/Scan.A',
     '/2021-03-01',
   ];
-  const stream = streamIndex({ siteDir: site, base: BASE });
+  const stream = streamIndex({ siteDir: site });
   const prerenderer = stream.wrap({
     name: 'stand-in',
     getStaticPaths: () => Promise.resolve(paths.map((pathname) => ({ pathname, route }))),
@@ -246,7 +250,7 @@ test('should have the pages rendered in the order the indexer takes them: item p
 test('should keep the incremental build metadata Astro hands beside the paths, in render order', async () => {
   const route = { type: 'page' } as RouteData;
   const metadata: StaticPathsMetadata = { staticImages: [], referencedImages: [] };
-  const stream = streamIndex({ siteDir: site, base: BASE });
+  const stream = streamIndex({ siteDir: site });
   const prerenderer = stream.wrap({
     name: 'stand-in',
     getStaticPaths: () =>
@@ -294,6 +298,34 @@ test('should read from disk, in its turn, a page that was written but not render
   expect('report' in result && result.report).toEqual(REPORT);
   expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk());
   await reusedFromStream(result);
+});
+
+test('should take only HTML files from the files written', async () => {
+  const html = pages();
+  const feed = join(site, 'rss.xml');
+  const result = await build(html, {
+    besides: async (stream) => {
+      await writeFile(feed, '<rss/>');
+      stream.written(feed, '<rss/>');
+    },
+  });
+  expect('report' in result && result.report).toEqual(REPORT);
+  await rm(feed);
+  expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk());
+});
+
+test('should leave the site to the indexer from disk when a page is written twice', async () => {
+  const html = pages();
+  const page = '/2021-03-01/02/01';
+  const result = await build(html, {
+    besides: async (stream) => {
+      await writePage(site, page, html.get(page) ?? '');
+      stream.written(join(site, pageFile(page)), html.get(page) ?? '');
+    },
+  });
+  expect(result).toEqual({ stale: `${join(site, pageFile(page))} was written twice` });
+  // Nothing was indexed after it.
+  expect(await exists(join(site, 'pagefind'))).toBe(false);
 });
 
 test('should leave the site to the indexer from disk when it holds a page not announced', async () => {

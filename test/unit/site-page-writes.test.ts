@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   folioPageWrites,
   installPageWrites,
+  onPageWritten,
   restorePageWrites,
 } from '../../src/site/page-writes.ts';
 
@@ -94,6 +95,31 @@ describe('installPageWrites', () => {
       code: 'ENOTDIR',
     });
     expect(existsSync(missing)).toBe(false);
+  });
+
+  test('should tell each file written inside the output, not the copies, until told to stop', async () => {
+    symlinkSync('../dist', copies, 'dir');
+    installPageWrites({ outDir: out, copiesDir: copies });
+    const told: [string, string][] = [];
+    const stop = onPageWritten((path, data) => {
+      const bytes =
+        typeof data === 'string'
+          ? Buffer.from(data)
+          : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      told.push([path, bytes.toString()]);
+    });
+    await writePage('2024-05-02/01/03', Buffer.from('<h1>市政府</h1>'));
+    await writePage('b', Buffer.from('page b'), Buffer.from('copy b'));
+    await fs.writeFile(join(out, 'rss.xml'), '<rss/>');
+    await fs.writeFile(join(work, 'elsewhere.txt'), 'x');
+    stop();
+    await writePage('c', Buffer.from('page c'));
+    expect(told).toEqual([
+      [join(out, '2024-05-02/01/03/index.html'), '<h1>市政府</h1>'],
+      [join(out, 'b/index.html'), 'page b'],
+      [join(out, 'rss.xml'), '<rss/>'],
+    ]);
+    expect(readFileSync(join(out, 'c/index.html'), 'utf8')).toBe('page c');
   });
 
   test("should put Node's functions back, also when installed twice", () => {
