@@ -16,7 +16,8 @@
  * - the directory is made and the file written at once, synchronously; the promise settles with
  *   the same result, or rejects with the same error;
  * - a page's copy is not written when the copies' directory is the link to the output and the
- *   copy's bytes are the very buffer just written as that page: the copy is that file.
+ *   copy's bytes are the very buffer just written as that page: the copy is that file; nor is
+ *   its directory made again when it was made as a page's.
  * Any other path goes to Node's functions as before; code that imports them by name (as Folio's
  * own does) is not reached at all. Whoever needs each page as written (the search index built
  * while the pages render, search/stream-index.ts) is told of it (`onPageWritten`): its path and
@@ -45,6 +46,8 @@ export interface PageWriteCounts {
   written: number;
   /** Copies left unwritten because they are the page just written. */
   copiesSkipped: number;
+  /** Copies' directories not made again: through the link, they are pages' directories. */
+  directoriesKept: number;
 }
 
 /**
@@ -107,12 +110,15 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
   restorePageWrites();
   const fs = nodeFs.promises;
   const original = { mkdir: fs.mkdir, writeFile: fs.writeFile };
-  const counts: PageWriteCounts = { written: 0, copiesSkipped: 0 };
+  const counts: PageWriteCounts = { written: 0, copiesSkipped: 0, directoriesKept: 0 };
   const linked = copiesAreThePages(targets);
   // Each page's bytes, by the buffer Astro holds, until its copy is asked for.
   const pages = new WeakMap<object, string>();
   const ours = (path: string): boolean =>
     inside(targets.outDir, path) !== null || inside(targets.copiesDir, path) !== null;
+
+  // The directories made inside the output, relative to it: through the link, the copies' too.
+  const made = new Set<string>();
 
   // Async functions: what they do at once is done before they return, and what they throw
   // rejects their promise, as Node's own would.
@@ -121,7 +127,17 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
     if (path === null || !ours(path)) {
       return (original.mkdir as (...args: unknown[]) => Promise<unknown>).call(fs, target, options);
     }
-    return nodeFs.mkdirSync(path, options as nodeFs.MakeDirectoryOptions);
+    const copy = linked ? inside(targets.copiesDir, path) : null;
+    const recursive = (options as nodeFs.MakeDirectoryOptions | undefined)?.recursive === true;
+    // A page's copy goes where the page went: its directory is there already.
+    if (copy !== null && recursive && made.has(copy)) {
+      counts.directoriesKept++;
+      return undefined;
+    }
+    const result = nodeFs.mkdirSync(path, options as nodeFs.MakeDirectoryOptions);
+    const page = inside(targets.outDir, path);
+    if (page !== null && recursive) made.add(page);
+    return result;
   }) as FsPromises['mkdir'];
 
   const writeFile = (async (
@@ -186,7 +202,8 @@ export function folioPageWrites(): AstroIntegration {
         restorePageWrites();
         if (counts !== null) {
           logger.debug(
-            `${counts.written} files written at once, ${counts.copiesSkipped} page copies left as the pages`,
+            `${counts.written} files written at once, ${counts.copiesSkipped} page copies left ` +
+              `as the pages, ${counts.directoriesKept} of their directories not made again`,
           );
         }
       },
