@@ -18,6 +18,7 @@ import {
 } from '../src/ingest/conversion-record.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { createRandom } from './synth/random.ts';
+import { wholeOption } from './options.ts';
 
 /** Common Han characters; the generator draws words from them, so no real text is used. */
 const HAN =
@@ -92,14 +93,14 @@ function main(): void {
       keep: { type: 'boolean', default: false },
     },
   });
-  const total = Number(values.pages);
-  if (!Number.isInteger(total) || total < 1) throw new Error('--pages must be a whole number');
+  const total = wholeOption('pages', values.pages);
+  const seed = wholeOption('seed', values.seed, 0);
   const work = mkdtempSync(join(tmpdir(), 'folio-bench-convert-'));
   const rawDir = join(work, 'raw');
   const outDir = join(work, 'content');
 
   let started = performance.now();
-  const page = generator(Number(values.seed));
+  const page = generator(seed);
   let bytes = 0;
   const pagesPerIssue = 8;
   for (let i = 0; i < total; i++) {

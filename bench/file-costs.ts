@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { each } from '../src/shard/each.ts';
+import { wholeOption } from './options.ts';
 
 const { values } = parseArgs({
   options: { files: { type: 'string', default: '9000' }, dir: { type: 'string' } },
 });
-const count = Number(values.files);
-if (!Number.isInteger(count) || count < 1) throw new Error(`--files: not a count: ${values.files}`);
+const count = wholeOption('files', values.files);
 // A directory given that does not exist yet is made, as `--work` is by the benchmark.
 if (values.dir !== undefined) await mkdir(values.dir, { recursive: true });
 const base = await mkdtemp(join(values.dir ?? tmpdir(), 'folio-file-costs-'));

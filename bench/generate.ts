@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive, generateDay, type ArchiveOptions } from './synth/archive.ts';
 import { writeDay, type WriteTargets } from './synth/write.ts';
+import { wholeOption } from './options.ts';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_PAPER = '样张日报';
@@ -84,11 +85,8 @@ async function main(argv: string[]): Promise<number> {
       'add-day': { type: 'string' },
     },
   });
-  const articles = Number(values.articles);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(articles) || articles < 1)
-    throw new Error('--articles: a positive integer');
-  if (!Number.isInteger(seed)) throw new Error('--seed: an integer');
+  const articles = wholeOption('articles', values.articles);
+  const seed = wholeOption('seed', values.seed, 0);
   const targets: WriteTargets = {
     raw: values.raw === undefined ? undefined : resolve(values.raw),
     content: values.content === undefined ? undefined : resolve(values.content),

@@ -18,6 +18,7 @@ import { htmlFiles } from '../src/search/index-articles.ts';
 import { recordOf } from '../src/search/record.ts';
 import { encodeText } from '../src/search/tokens.ts';
 import { readEntry } from './synth/read-entry.ts';
+import { wholeOption } from './options.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,9 +27,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
   },
 });
-const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1)
-  throw new Error(`--rounds: not a count: ${values.rounds}`);
+const rounds = wholeOption('rounds', values.rounds);
 const { site, content } = values;
 const dir = site ?? content;
 if (dir === undefined || (site !== undefined && content !== undefined)) {

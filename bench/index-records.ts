@@ -22,6 +22,7 @@ import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { recordOf } from '../src/search/record.ts';
 import { firstWords } from './synth/first-words.ts';
+import { optionalWhole } from './options.ts';
 
 const services: ChildProcess[] = [];
 subscribe('child_process', (message) => {
@@ -60,14 +61,9 @@ async function main(): Promise<void> {
       'max-fragments': { type: 'string' },
     },
   });
-  const whole = (name: string, value: string | undefined): number | undefined => {
-    if (value === undefined) return undefined;
-    if (!/^[1-9]\d*$/.test(value)) throw new Error(`--${name} must be a positive whole number`);
-    return Number(value);
-  };
-  const limit = whole('limit', values.limit) ?? 2500;
-  const words = whole('words', values.words);
-  const maxFragments = whole('max-fragments', values['max-fragments']);
+  const limit = optionalWhole('limit', values.limit) ?? 2500;
+  const words = optionalWhole('words', values.words);
+  const maxFragments = optionalWhole('max-fragments', values['max-fragments']);
   if (values.site === undefined || values.out === undefined) {
     throw new Error('give --site <folio-dist> and --out <dir>');
   }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { readEntry } from './synth/read-entry.ts';
+import { wholeOption } from './options.ts';
 
 interface Record {
   url: string;
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   if (values.content === undefined || values.out === undefined) {
     throw new Error('give --content <dir> and --out <dir>');
   }
-  const list = await records(values.content, Number(values.limit));
+  const list = await records(values.content, wholeOption('limit', values.limit));
   const started = performance.now();
   try {
     if (values.mode === 'zh-shards') {

@@ -21,6 +21,7 @@ import { searchCost, type SearchCost, type SearchDriver } from './measure/search
 import { queriesFor } from './queries.ts';
 import { issuePlan } from './synth/archive.ts';
 import { allocatorEnv } from '../src/site/allocator.ts';
+import { wholeOption } from './options.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const ASTRO = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -419,13 +420,9 @@ async function main(argv: string[]): Promise<void> {
       rounds: { type: 'string', default: '1' },
     },
   });
-  const articles = Number(values.articles);
-  const seed = Number(values.seed);
-  const roundCount = Number(values.rounds);
-  if (!Number.isInteger(articles) || articles < 1)
-    throw new Error('--articles: a positive integer');
-  if (!Number.isInteger(roundCount) || roundCount < 1)
-    throw new Error('--rounds: a positive integer');
+  const articles = wholeOption('articles', values.articles);
+  const seed = wholeOption('seed', values.seed, 0);
+  const roundCount = wholeOption('rounds', values.rounds);
   const work = resolve(values.work);
   const raw = join(work, 'raw');
   const content = join(work, 'content');

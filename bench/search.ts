@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from './generate.ts';
 import { searchCost, type QueryCost } from './measure/search-bytes.ts';
 import { queriesFor } from './queries.ts';
+import { optionalWhole, wholeOption } from './options.ts';
 
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
@@ -46,13 +47,10 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   if (values.dist === undefined) throw new Error('--dist <dir>: a built Folio site');
-  const stepBytes = values['step-bytes'] === undefined ? undefined : Number(values['step-bytes']);
-  if (stepBytes !== undefined && !(stepBytes >= 0)) {
-    throw new Error('--step-bytes: a number of bytes');
-  }
+  const stepBytes = optionalWhole('step-bytes', values['step-bytes'], 0);
   const queries =
     values.queries === undefined
-      ? queriesFor(Number(values.seed))
+      ? queriesFor(wholeOption('seed', values.seed, 0))
       : values.queries.split(',').filter((query) => query.trim() !== '');
   if (queries.length === 0) throw new Error('--queries: at least one query');
   const cost = await searchCost(
@@ -60,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
     {
       kind: 'page',
       pagePath: 'search/',
-      further: Number(values.further),
+      further: wholeOption('further', values.further, 0),
       ...(stepBytes === undefined ? {} : { stepBytes }),
       ...(values.params === undefined ? {} : { params: values.params }),
     },

@@ -1,0 +1,23 @@
+/**
+ * The benchmark scripts' number options, read one way: a whole number written in digits, at
+ * least `least` (1 unless told), or an error that names the option and what was given. `Number`
+ * alone takes `1e3`, ` 12 ` and `0x10`, and turns anything else into NaN without a word.
+ */
+
+/** The whole number `value` of the option `--name`, at least `least`. */
+export function wholeOption(name: string, value: string, least = 1): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < least) {
+    throw new Error(`--${name} must be a whole number ≥ ${least}, not "${value}"`);
+  }
+  return n;
+}
+
+/** As `wholeOption`, for an option that may be left out (undefined stays undefined). */
+export function optionalWhole(
+  name: string,
+  value: string | undefined,
+  least = 1,
+): number | undefined {
+  return value === undefined ? undefined : wholeOption(name, value, least);
+}
