@@ -10,10 +10,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { makeRawDir, SAMPLE_PAGE, SECOND_PAGE } from './ingest/raw-dir.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+// A test runs the CLI as a child process up to four times (~0.6 s each on a quiet machine): a
+// busy machine must not fail it for the time processes take to start.
+vi.setConfig({ testTimeout: 30_000 });
 /** The build cache of these runs (what `folio ingest` keeps of each raw directory): their own. */
 const testCache = mkdtempSync(join(tmpdir(), 'folio-cli-cache-'));
 
