@@ -66,8 +66,9 @@ const listeners = new Set<PageListener>();
 
 /**
  * Has `listener` told of every file written at once inside the output directory, as soon as it
- * is written (not of the pages' copies); returns the function that stops it. The bytes are
- * Astro's: a listener that keeps them past its call takes a copy.
+ * is written (not of the pages' copies), until it is stopped (the function returned) or the page
+ * writes are restored (`restorePageWrites`). The bytes are Astro's: a listener that keeps them
+ * past its call takes a copy.
  */
 export function onPageWritten(listener: PageListener): () => void {
   listeners.add(listener);
@@ -107,7 +108,7 @@ function copiesAreThePages(targets: PageWriteTargets): boolean {
  * `restorePageWrites`. Installed twice, the second replaces the first's targets.
  */
 export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
-  restorePageWrites();
+  putBack();
   const fs = nodeFs.promises;
   const original = { mkdir: fs.mkdir, writeFile: fs.writeFile };
   const counts: PageWriteCounts = { written: 0, copiesSkipped: 0, directoriesKept: 0 };
@@ -173,10 +174,20 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
 }
 
 /** Puts Node's own `fs.promises.mkdir` and `writeFile` back (nothing when they are in place). */
-export function restorePageWrites(): void {
+function putBack(): void {
   const fs = nodeFs.promises;
   fs.mkdir = (fs.mkdir as Replaced<FsPromises['mkdir']>)[ORIGINAL] ?? fs.mkdir;
   fs.writeFile = (fs.writeFile as Replaced<FsPromises['writeFile']>)[ORIGINAL] ?? fs.writeFile;
+}
+
+/**
+ * Puts Node's own `fs.promises.mkdir` and `writeFile` back (nothing when they are in place), and
+ * forgets every listener: the pages are generated, or the build failed, and a listener of this
+ * build must not be told of the next one's pages.
+ */
+export function restorePageWrites(): void {
+  putBack();
+  listeners.clear();
 }
 
 /**

@@ -132,6 +132,17 @@ describe('installPageWrites', () => {
     expect(readFileSync(join(out, 'c/index.html'), 'utf8')).toBe('page c');
   });
 
+  test('should forget its listeners once restored, so a build does not hear the next one', async () => {
+    const told: string[] = [];
+    onPageWritten((path) => told.push(path));
+    installPageWrites({ outDir: out, copiesDir: copies });
+    await writePage('a', Buffer.from('a'));
+    restorePageWrites();
+    installPageWrites({ outDir: out, copiesDir: copies });
+    await writePage('b', Buffer.from('b'));
+    expect(told).toEqual([join(out, 'a/index.html')]);
+  });
+
   test("should put Node's functions back, also when installed twice", () => {
     installPageWrites({ outDir: out, copiesDir: copies });
     expect(fs.writeFile).not.toBe(node.writeFile);
