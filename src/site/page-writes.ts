@@ -115,8 +115,6 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
   const linked = copiesAreThePages(targets);
   // Each page's bytes, by the buffer Astro holds, until its copy is asked for.
   const pages = new WeakMap<object, string>();
-  const ours = (path: string): boolean =>
-    inside(targets.outDir, path) !== null || inside(targets.copiesDir, path) !== null;
 
   // The directories made inside the output, relative to it: through the link, the copies' too.
   const made = new Set<string>();
@@ -125,18 +123,18 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
   // rejects their promise, as Node's own would.
   const mkdir = (async (target: Parameters<FsPromises['mkdir']>[0], options?: unknown) => {
     const path = pathOf(target);
-    if (path === null || !ours(path)) {
+    const page = path === null ? null : inside(targets.outDir, path);
+    const copy = path === null ? null : inside(targets.copiesDir, path);
+    if (path === null || (page === null && copy === null)) {
       return (original.mkdir as (...args: unknown[]) => Promise<unknown>).call(fs, target, options);
     }
-    const copy = linked ? inside(targets.copiesDir, path) : null;
     const recursive = (options as nodeFs.MakeDirectoryOptions | undefined)?.recursive === true;
     // A page's copy goes where the page went: its directory is there already.
-    if (copy !== null && recursive && made.has(copy)) {
+    if (linked && copy !== null && recursive && made.has(copy)) {
       counts.directoriesKept++;
       return undefined;
     }
     const result = nodeFs.mkdirSync(path, options as nodeFs.MakeDirectoryOptions);
-    const page = inside(targets.outDir, path);
     if (page !== null && recursive) made.add(page);
     return result;
   }) as FsPromises['mkdir'];
