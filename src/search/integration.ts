@@ -40,7 +40,6 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
   let site = { dir: '', directoryFormat: true };
   let cache: IndexCache | null = null;
   let stream: StreamIndex | null = null;
-  let stopWatching = (): void => undefined;
   return {
     name: 'folio-search',
     hooks: {
@@ -64,15 +63,15 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
         });
         stream = started;
         setPrerenderer((prerenderer) => started.wrap(prerenderer));
-        // Pages reach the indexer as they are written (site/page-writes.ts writes them).
-        stopWatching = onPageWritten((file, data) => {
+        // Pages reach the indexer as they are written (site/page-writes.ts writes them, and
+        // forgets the listener once they are generated or the build fails).
+        onPageWritten((file, data) => {
           started.written(file, data);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
-        stopWatching();
         try {
           cache ??= await IndexCache.open(cacheDir, await indexerFingerprint(root));
           let report: IndexReport;
