@@ -18,7 +18,7 @@ import {
 } from '../src/ingest/conversion-record.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { createRandom } from './synth/random.ts';
-import { wholeOption } from './options.ts';
+import { wholeOption } from '../src/cli-options.ts';
 
 /** Common Han characters; the generator draws words from them, so no real text is used. */
 const HAN =

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { each } from '../src/shard/each.ts';
-import { wholeOption } from './options.ts';
+import { wholeOption } from '../src/cli-options.ts';
 
 const { values } = parseArgs({
   options: { files: { type: 'string', default: '9000' }, dir: { type: 'string' } },

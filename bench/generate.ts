@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive, generateDay, type ArchiveOptions } from './synth/archive.ts';
 import { writeDay, type WriteTargets } from './synth/write.ts';
-import { wholeOption } from './options.ts';
+import { wholeOption } from '../src/cli-options.ts';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_PAPER = '样张日报';

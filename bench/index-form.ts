@@ -18,7 +18,7 @@ import { htmlFiles } from '../src/search/index-articles.ts';
 import { recordOf } from '../src/search/record.ts';
 import { encodeText } from '../src/search/tokens.ts';
 import { readEntry } from './synth/read-entry.ts';
-import { wholeOption } from './options.ts';
+import { wholeOption } from '../src/cli-options.ts';
 
 const { values } = parseArgs({
   options: {

@@ -22,7 +22,7 @@ import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { recordOf } from '../src/search/record.ts';
 import { firstWords } from './synth/first-words.ts';
-import { optionalWhole } from './options.ts';
+import { optionalWhole } from '../src/cli-options.ts';
 
 const services: ChildProcess[] = [];
 subscribe('child_process', (message) => {

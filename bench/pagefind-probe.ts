@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { readEntry } from './synth/read-entry.ts';
-import { wholeOption } from './options.ts';
+import { wholeOption } from '../src/cli-options.ts';
 
 interface Record {
   url: string;

@@ -21,7 +21,7 @@ import { searchCost, type SearchCost, type SearchDriver } from './measure/search
 import { queriesFor } from './queries.ts';
 import { issuePlan } from './synth/archive.ts';
 import { allocatorEnv } from '../src/site/allocator.ts';
-import { wholeOption } from './options.ts';
+import { wholeOption } from '../src/cli-options.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const ASTRO = join(root, 'node_modules/astro/bin/astro.mjs');

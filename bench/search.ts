@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from './generate.ts';
 import { searchCost, type QueryCost } from './measure/search-bytes.ts';
 import { queriesFor } from './queries.ts';
-import { optionalWhole, wholeOption } from './options.ts';
+import { optionalWhole, wholeOption } from '../src/cli-options.ts';
 
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 

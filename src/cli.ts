@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wholeOption } from './cli-options.ts';
 import { configFile, loadConfig } from './config.ts';
 import {
   CONVERSION_DIR,
@@ -100,8 +101,7 @@ export async function main(argv: string[]): Promise<number> {
           throw new Error(`--sharded builds every part: it excludes --shard and --global`);
         }
         if (values.jobs !== undefined && !sharded) throw new Error('--jobs needs --sharded');
-        const jobs =
-          values.jobs === undefined ? {} : { jobs: positiveInteger('--jobs', values.jobs) };
+        const jobs = values.jobs === undefined ? {} : { jobs: wholeOption('jobs', values.jobs) };
         const part = buildPartOf(values.shard, values.global === true, values.content);
         if (values.content === undefined) {
           const status = convert('raw', 'content', values.force === true);
@@ -282,13 +282,6 @@ function buildPartOf(
   if (!isShardKey(shard))
     throw new Error(`--shard must be a year (YYYY) or "undated", not "${shard}"`);
   return { kind: 'shard', shard };
-}
-
-function positiveInteger(option: string, value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1)
-    throw new Error(`${option} must be a whole number ≥ 1, not "${value}"`);
-  return n;
 }
 
 function noPositionals(rest: string[]): void {

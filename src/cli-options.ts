@@ -1,7 +1,8 @@
 /**
- * The benchmark scripts' number options, read one way: a whole number written in digits, at
- * least `least` (1 unless told), or an error that names the option and what was given. `Number`
- * alone takes `1e3`, ` 12 ` and `0x10`, and turns anything else into NaN without a word.
+ * Number options, read one way by Folio's commands (src/cli.ts) and the benchmark's scripts
+ * (bench/): a whole number written in digits, at least `least` (1 unless told), or an error that
+ * names the option and what was given. `Number` alone takes `1e3`, ` 12 ` and `0x10`, and turns
+ * anything else into NaN without a word.
  */
 
 /** The whole number `value` of the option `--name`, at least `least`. */

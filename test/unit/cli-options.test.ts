@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { optionalWhole, wholeOption } from '../../bench/options.ts';
+import { optionalWhole, wholeOption } from '../../src/cli-options.ts';
 
 describe('wholeOption', () => {
   test('should read a whole number written in digits', () => {
