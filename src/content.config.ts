@@ -1,12 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { itemSchema, pageSchema } from './archive/schema.ts';
+import { itemSchema, pageRecordSchema } from './archive/schema.ts';
 import { contentDir, entryId } from './archive/content-dir.ts';
 import { buildPart, contentPatterns } from './shard/part.ts';
-import { frontMatterLoader, withoutPageText } from './shard/metadata-loader.ts';
+import { frontMatterLoader } from './shard/metadata-loader.ts';
 
 // A shard build reads its shard's folders only; the global build reads every item's front
-// matter and page record, but renders no body and keeps no raw text (it builds no article page).
+// matter and page record, but renders no body (it builds no article page).
 const part = buildPart();
 const patterns = contentPatterns(part);
 const global = part.kind === 'global';
@@ -21,11 +21,13 @@ const items = defineCollection({
   schema: itemSchema,
 });
 
-/** One entry per page (版): `content/<date>/<NN>/page.json`, id `<date>/<NN>/page`. */
-const pageLoader = glob({ base: contentDir(), pattern: patterns.pages, generateId });
+/**
+ * One entry per page (版): `content/<date>/<NN>/page.json`, id `<date>/<NN>/page`; validated
+ * whole, kept without its raw text (the page's view reads it from the file: page-text.ts).
+ */
 const pages = defineCollection({
-  loader: global ? withoutPageText(pageLoader) : pageLoader,
-  schema: pageSchema,
+  loader: glob({ base: contentDir(), pattern: patterns.pages, generateId }),
+  schema: pageRecordSchema,
 });
 
 export const collections = { items, pages };

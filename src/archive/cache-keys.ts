@@ -33,6 +33,14 @@ export interface EntryLike extends ItemLike {
   body?: string | undefined;
 }
 
+/**
+ * A page record as the content layer gives it: its file's digest, which covers the raw text the
+ * record is kept without (schema.ts, `pageRecordSchema`).
+ */
+export interface RecordLike extends PageLike {
+  digest?: string | number | undefined;
+}
+
 /** What every page prints from the configuration that Astro's own configuration hash leaves out. */
 export interface SiteSalt {
   paper: string;
@@ -55,6 +63,17 @@ export function entryHash(item: EntryLike): string {
     entryHashes.set(item, hash);
   }
   return hash;
+}
+
+/**
+ * A page record's file digest: the page prints the record's raw text, which the record does not
+ * hold, so its key follows the file. Without one a corrected text could not be seen.
+ */
+function recordDigest(record: RecordLike): string | number {
+  if (record.digest === undefined) {
+    throw new Error(`${record.id}: the page record has no digest, so its page cannot be reused`);
+  }
+  return record.digest;
 }
 
 /** An item as a headline list shows it (ItemList.astro): link, kind, kicker, title, subtitle. */
@@ -88,7 +107,7 @@ export interface EdgeIssues {
   after: { key: string } | null;
 }
 
-export interface CacheKeys<I extends EntryLike, P extends PageLike> {
+export interface CacheKeys<I extends EntryLike, P extends RecordLike> {
   /** An issue page (IssueView.astro). */
   issue(issue: IssueEntry<I, P>): string;
   /** A page (版) of an issue (PageView.astro). */
@@ -107,7 +126,7 @@ export interface CacheKeys<I extends EntryLike, P extends PageLike> {
   day(day: string, items: readonly I[]): string;
 }
 
-export function cacheKeys<I extends EntryLike, P extends PageLike>(
+export function cacheKeys<I extends EntryLike, P extends RecordLike>(
   archive: ArchiveIndex<I, P>,
   site: SiteSalt,
   edge: EdgeIssues = { before: null, after: null },
@@ -126,7 +145,7 @@ export function cacheKeys<I extends EntryLike, P extends PageLike>(
     },
     page(issue, page) {
       const { prev, next } = pageNeighbours(issue, page);
-      const record = page.record === null ? null : [page.record.data.source, page.record.data.text];
+      const record = page.record === null ? null : recordDigest(page.record);
       return hashParts([
         salt,
         'page',

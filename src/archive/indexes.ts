@@ -6,7 +6,7 @@
  * Pure: takes the entries (anything with an `id` and the schema's `data`), so it is tested
  * without Astro.
  */
-import type { ItemData, PageData } from './schema.ts';
+import type { ItemData, PageRecordData } from './schema.ts';
 import { buildCalendar, type CalendarYear } from './calendar.ts';
 import { parseItemId, parsePageId } from './urls.ts';
 
@@ -17,7 +17,7 @@ export interface ItemLike {
 
 export interface PageLike {
   id: string;
-  data: PageData;
+  data: PageRecordData;
 }
 
 export interface PageEntry<I extends ItemLike, P extends PageLike> {
@@ -29,7 +29,7 @@ export interface PageEntry<I extends ItemLike, P extends PageLike> {
   number: number;
   /** Page name (版名), from the page record, else from its items; null when none gives one. */
   name: string | null;
-  /** The page record (`page.json`), with the page's raw text; null when the page has none. */
+  /** The page record (`page.json`, its raw text left out: page-text.ts); null when the page has none. */
   record: P | null;
   /** Items in reading order. */
   items: I[];

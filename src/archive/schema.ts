@@ -76,4 +76,16 @@ export const pageSchema = z
   .strict();
 
 export type PageData = z.output<typeof pageSchema>;
+
+/**
+ * A page record as the site keeps it: the whole file validated, its raw text left out. The site
+ * holds every page record in memory for the whole build and embeds them in its bundle, and the
+ * raw text is most of each record (a third of a 7,500-item archive's content store); only the
+ * page's own view prints it, and reads it from the file as the page renders (page-text.ts).
+ */
+export const pageRecordSchema = pageSchema.transform(
+  ({ text, ...record }): Omit<PageData, 'text'> => record,
+);
+
+export type PageRecordData = z.output<typeof pageRecordSchema>;
 export type Furniture = z.output<typeof furnitureSchema>;

@@ -7,8 +7,7 @@
  *   size, times and inode are those it had when last read is not read again, and one whose text
  *   is what it was is not parsed again (the global build runs after every change of any year,
  *   over every item of the archive);
- * - page records: Astro's glob loader, validated whole, then kept without their raw text (no
- *   global page shows it).
+ * - page records: Astro's glob loader, as in every build.
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -92,17 +91,5 @@ export function frontMatterLoader({ base, pattern }: { base: string; pattern: st
       });
       for (const id of untouched) store.delete(id);
     },
-  };
-}
-
-/** `loader`, keeping page records without their raw text. */
-export function withoutPageText(loader: Loader): Loader {
-  return {
-    name: loader.name,
-    load: (context) =>
-      loader.load({
-        ...context,
-        parseData: async (props) => ({ ...(await context.parseData(props)), text: '' }),
-      }),
   };
 }

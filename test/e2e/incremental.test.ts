@@ -228,6 +228,22 @@ describe('incremental build', () => {
     expect(differences(await readSite(outDir()), await cleanBuild('title'))).toEqual([]);
   });
 
+  test('should render only the page whose raw text was corrected, and equal a clean build', async () => {
+    const file = join(content, '2023-05-01/01/page.json');
+    const record = JSON.parse(await readFile(file, 'utf8')) as { text: string };
+    const corrected = `${record.text}（校正）\n`;
+    await writeFile(file, `${JSON.stringify({ ...record, text: corrected }, null, 2)}\n`);
+
+    const log = await build(outDir(), cacheDir());
+    // The text is shown on its page (版) only.
+    expect(log.rendered).toEqual([...ALWAYS, '/2023-05-01/01/index.html'].sort());
+    expect(log.reused).toBe(56 - 1);
+    expect(log.search).toBe('0 indexed, 3 reused');
+    const html = await readFile(join(outDir(), '2023-05-01/01/index.html'), 'utf8');
+    expect(html).toContain('（校正）');
+    expect(differences(await readSite(outDir()), await cleanBuild('raw text'))).toEqual([]);
+  });
+
   test('should remove the page of a removed item, and equal a clean build', async () => {
     await rm(join(content, '2024-05-02/02/02.md'));
     const log = await build(outDir(), cacheDir());

@@ -1,11 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { cacheKeys, type EntryLike, type SiteSalt } from '../../src/archive/cache-keys.ts';
-import { buildIndexes, type PageLike } from '../../src/archive/indexes.ts';
-import type { ItemData, PageData } from '../../src/archive/schema.ts';
+import {
+  cacheKeys,
+  type EntryLike,
+  type RecordLike,
+  type SiteSalt,
+} from '../../src/archive/cache-keys.ts';
+import { buildIndexes } from '../../src/archive/indexes.ts';
+import type { ItemData, PageRecordData } from '../../src/archive/schema.ts';
 
 interface Archive {
   items: EntryLike[];
-  pages: PageLike[];
+  pages: RecordLike[];
 }
 
 const SITE: SiteSalt = { paper: '示例日报', lang: 'zh-CN' };
@@ -34,9 +39,10 @@ function item(id: string, data: Partial<ItemData> = {}): EntryLike {
   };
 }
 
-function page(issue: string, nn: string, data: Partial<PageData> = {}): PageLike {
+function page(issue: string, nn: string, data: Partial<PageRecordData> = {}): RecordLike {
   return {
     id: `${issue}/${nn}/page`,
+    digest: `digest of ${issue}/${nn}`,
     data: {
       paper: SITE.paper,
       date: issue,
@@ -45,7 +51,6 @@ function page(issue: string, nn: string, data: Partial<PageData> = {}): PageLike
       source: `${issue}/${nn}.txt`,
       encoding: 'utf-8',
       furniture: [],
-      text: `text of ${issue}/${nn}`,
       ...data,
     },
   };
@@ -215,13 +220,26 @@ describe('cache keys', () => {
   });
 
   test("should change only the page when its record's raw text is corrected", () => {
+    // The record is kept without its text: the correction is seen in its file's digest.
     const after: Archive = {
       ...base,
       pages: base.pages.map((p) =>
-        p.id === '2024-04-30/02/page' ? { ...p, data: { ...p.data, text: 'corrected' } } : p,
+        p.id === '2024-04-30/02/page' ? { ...p, digest: 'digest of the corrected file' } : p,
       ),
     };
     expect(changed(keysOf(base), keysOf(after))).toEqual(['page 2024-04-30/02']);
+  });
+
+  test('should refuse a page record without a digest', () => {
+    const { digest, ...bare } = base.pages[0] as RecordLike;
+    const index = buildIndexes(base.items, [bare, ...base.pages.slice(1)], { locale: 'zh-CN' });
+    const keys = cacheKeys(index, SITE);
+    const [issue] = index.issues;
+    const [first] = issue?.pages ?? [];
+    if (issue === undefined || first === undefined) throw new Error('no first page');
+    expect(() => keys.page(issue, first)).toThrow(
+      `${bare.id}: the page record has no digest, so its page cannot be reused`,
+    );
   });
 
   test("should change every page naming a page (版) when the page's name changes", () => {

@@ -7,7 +7,7 @@ import {
   type ItemLike,
   type PageLike,
 } from '../../src/archive/indexes.ts';
-import type { ItemData, PageData } from '../../src/archive/schema.ts';
+import type { ItemData, PageRecordData } from '../../src/archive/schema.ts';
 
 function item(id: string, data: Partial<ItemData> = {}): ItemLike {
   const [date, page, order] = id.split('/').slice(-3);
@@ -31,7 +31,7 @@ function item(id: string, data: Partial<ItemData> = {}): ItemLike {
   };
 }
 
-function page(id: string, data: Partial<PageData> = {}): PageLike {
+function page(id: string, data: Partial<PageRecordData> = {}): PageLike {
   const [date, nn] = id.split('/').slice(-3);
   return {
     id,
@@ -43,7 +43,6 @@ function page(id: string, data: Partial<PageData> = {}): PageLike {
       source: 'x.txt',
       encoding: 'utf-8',
       furniture: [],
-      text: '',
       ...data,
     },
   };
@@ -59,7 +58,7 @@ const items = [
   item('2024-05-01/01/02', { order: 2 }),
 ];
 const pages = [
-  page('2024-05-02/01/page', { pageName: '要闻', text: 'raw one' }),
+  page('2024-05-02/01/page', { pageName: '要闻', source: 'one.txt' }),
   page('2024-05-02/03/page', { pageName: '副刊' }),
   page('undated/scan-a/page', { page: 1 }),
 ];
@@ -83,13 +82,13 @@ describe('archive indexes', () => {
         p.segment,
         p.number,
         p.name,
-        p.record?.data.text ?? null,
+        p.record?.data.source ?? null,
         p.items.map((i) => i.id),
       ]),
     ).toEqual([
-      ['01', 1, '要闻', 'raw one', ['2024-05-02/01/01', '2024-05-02/01/02']],
+      ['01', 1, '要闻', 'one.txt', ['2024-05-02/01/01', '2024-05-02/01/02']],
       ['02', 2, '经济', null, ['2024-05-02/02/01']],
-      ['03', 3, '副刊', '', []],
+      ['03', 3, '副刊', 'x.txt', []],
     ]);
     expect(index.issueByKey.get('2024-05-01')?.items.map((i) => i.id)).toEqual([
       '2024-05-01/01/02',

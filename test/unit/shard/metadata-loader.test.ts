@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { frontMatterLoader, withoutPageText } from '../../../src/shard/metadata-loader.ts';
+import { frontMatterLoader } from '../../../src/shard/metadata-loader.ts';
 
 interface Entry {
   id: string;
@@ -180,26 +180,5 @@ describe('the global build’s item loader', () => {
     ).rejects.toThrow(
       'the global build cannot read front matter: Astro no longer hands loaders its Markdown entry type',
     );
-  });
-});
-
-describe('the global build’s page record loader', () => {
-  test('should keep page records validated, without their raw text', async () => {
-    const seen: LoaderContext[] = [];
-    const loader: Loader = {
-      name: 'glob-loader',
-      load: (context) => {
-        seen.push(context);
-        return Promise.resolve();
-      },
-    };
-    const parseData = (props: { data: Record<string, unknown> }) =>
-      Promise.resolve({ ...props.data, checked: true });
-    await withoutPageText(loader).load({ parseData } as unknown as LoaderContext);
-    const parsed = await (seen[0] as LoaderContext).parseData({
-      id: '2024-05-01/01/page',
-      data: { page: 1, text: '原文' },
-    });
-    expect(parsed).toEqual({ page: 1, text: '', checked: true });
   });
 });
