@@ -29,7 +29,10 @@ export interface PageEntry<I extends ItemLike, P extends PageLike> {
   number: number;
   /** Page name (版名), from the page record, else from its items; null when none gives one. */
   name: string | null;
-  /** The page record (`page.json`, its raw text left out: page-text.ts); null when the page has none. */
+  /**
+   * The page record (`page.json`, kept without its raw text: page-text.ts); null when the page
+   * has none.
+   */
   record: P | null;
   /** Items in reading order. */
   items: I[];

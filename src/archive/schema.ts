@@ -76,6 +76,7 @@ export const pageSchema = z
   .strict();
 
 export type PageData = z.output<typeof pageSchema>;
+export type Furniture = z.output<typeof furnitureSchema>;
 
 /**
  * A page record as the site keeps it: the whole file validated, its raw text left out. The site
@@ -88,4 +89,3 @@ export const pageRecordSchema = pageSchema.transform(
 );
 
 export type PageRecordData = z.output<typeof pageRecordSchema>;
-export type Furniture = z.output<typeof furnitureSchema>;
