@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -188,17 +188,23 @@ export async function buildSharded({
     const started = performance.now();
     const out = join(partsDir, part);
     // Astro writes a build's server chunks under the working directory (`./.astro/`) unless the
-    // output directory is inside it, and they import Folio's dependencies: each part build
-    // runs in a directory of its own inside the project.
-    const cwd = join(root, 'node_modules', '.folio', PARTS_DIR, part);
-    await mkdir(cwd, { recursive: true });
-    await runPart(
-      part,
-      cwd,
-      ['build', '--content', contentDir, ...args, '--out', out, ...(force ? ['--force'] : [])],
-      env,
-      log,
-    );
+    // output directory is inside it, and they import Folio's dependencies: each part build runs
+    // in a directory of its own inside the project, made for this run, so that sharded builds of
+    // other archives from the same project at the same time do not write into it.
+    const work = join(root, 'node_modules', '.folio', PARTS_DIR);
+    await mkdir(work, { recursive: true });
+    const cwd = await mkdtemp(join(work, `${part}-`));
+    try {
+      await runPart(
+        part,
+        cwd,
+        ['build', '--content', contentDir, ...args, '--out', out, ...(force ? ['--force'] : [])],
+        env,
+        log,
+      );
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
     const build = randomUUID();
     await writeStamp(stamp, { fingerprint, build });
     builds.set(part, build);

@@ -3,7 +3,8 @@
  * shards and global pages, two at a time, and assembled; then built again after nothing changed,
  * after a title of 2024 was corrected, after the whole of 2023 was removed, and with an item that
  * cannot be read. Each time the log says which parts were built, and the site is the whole build
- * of the same content file for file (but for the sitemaps, which are split per part).
+ * of the same content file for file (but for the sitemaps, which are split per part). Last, two
+ * archives are built from the project at the same time.
  */
 import { beforeAll, expect, test } from 'vitest';
 import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
@@ -171,4 +172,32 @@ test('should fail naming the part and the file, keep the site, and retry the par
   expect(log[0]).toBe('Building 1 of 3 parts, 1 at a time (2 unchanged)');
   expect(built(log)).toEqual(['global: built in N s']);
   expect(await differencesFromWholeBuild()).toEqual([]);
+});
+
+test('should build two archives from the same project at once, each whole', async () => {
+  // Each build runs its parts in working directories of its own inside the project.
+  const fixture = join(projectRoot, 'test/fixtures/site');
+  const archives = ['a', 'b'].map((name) => ({
+    content: join(work, `content-${name}`),
+    site: join(work, `site-${name}`),
+    cache: join(work, `cache-${name}`),
+  }));
+  for (const archive of archives) await cp(fixture, archive.content, { recursive: true });
+  const logs = await Promise.all(
+    archives.map(({ content: dir, site: out, cache: partsCache }) =>
+      runFolio(['build', '--content', dir, '--sharded', '--jobs', '2', '--out', out], {
+        ...env,
+        FOLIO_CACHE: partsCache,
+      }),
+    ),
+  );
+  for (const { stdout } of logs) {
+    expect(stdout.split('\n')[0]).toBe('Building 4 of 4 parts, 2 at a time');
+  }
+  const [a, b] = archives;
+  if (a === undefined || b === undefined) throw new Error('two archives');
+  expect(differences(await readSite(a.site), await readSite(b.site))).toEqual([]);
+  const whole = await readSite(await buildFixture(fixture, env));
+  expect(differences(whole, await readSite(a.site)).filter((path) => !sitemap(path))).toEqual([]);
+  expect(await readdir(join(projectRoot, 'node_modules/.folio/parts'))).toEqual([]);
 });
