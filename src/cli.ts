@@ -172,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
         const { previewSite } = await import('./site/build.ts');
         await previewSite({
           outDir: resolve(values.out ?? 'dist'),
-          port: Number(values.port ?? 4321),
+          port: values.port === undefined ? 4321 : wholeOption('port', values.port),
         });
         return 0;
       }

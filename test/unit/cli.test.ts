@@ -155,6 +155,15 @@ describe('folio build --shard / --global, folio assemble', { timeout: 60_000 }, 
     expect(existsSync(join(out, 'dist'))).toBe(false);
   });
 
+  test('should refuse a port that is not a whole number, before serving anything', () => {
+    expect(
+      folio(['preview', '--port', '80a', '--out', join(root, 'test/fixtures/none')]),
+    ).toMatchObject({
+      status: 1,
+      stderr: 'folio preview: --port must be a whole number ≥ 1, not "80a"\n',
+    });
+  });
+
   test('should refuse to assemble without an output or builds', () => {
     expect(folio(['assemble', 'a'])).toMatchObject({
       status: 1,
