@@ -4,6 +4,7 @@ import { itemSchema, pageRecordSchema } from './archive/schema.ts';
 import { contentDir, entryId } from './archive/content-dir.ts';
 import { buildPart, contentPatterns } from './shard/part.ts';
 import { frontMatterLoader } from './shard/metadata-loader.ts';
+import { tapped } from './search/entry-tap.ts';
 
 // A shard build reads its shard's folders only; the global build reads every item's front
 // matter and page record, but renders no body (it builds no article page).
@@ -13,11 +14,14 @@ const global = part.kind === 'global';
 /** Ids are content paths without extension, in every build and for every loader. */
 const generateId = ({ entry }: { entry: string }): string => entryId(entry);
 
-/** One entry per article or photo: `content/<date>/<NN>/<kk>.md`, id `<date>/<NN>/<kk>`. */
+/**
+ * One entry per article or photo: `content/<date>/<NN>/<kk>.md`, id `<date>/<NN>/<kk>`. A first
+ * build's search index takes the first entries as they are stored (search/entry-tap.ts).
+ */
 const items = defineCollection({
   loader: global
     ? frontMatterLoader({ base: contentDir(), pattern: patterns.items })
-    : glob({ base: contentDir(), pattern: patterns.items, generateId }),
+    : tapped(glob({ base: contentDir(), pattern: patterns.items, generateId })),
   schema: itemSchema,
 });
 

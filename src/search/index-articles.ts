@@ -77,6 +77,8 @@ export interface IndexReport {
   /** Shards indexed in this build, and shards whose bundle the last build made. */
   indexed: number;
   reused: number;
+  /** Articles indexed from their content entries before their pages were rendered. */
+  fromEntries?: number;
 }
 
 /** The site's files outside the index's own directory (site paths), HTML pages and others. */

@@ -13,9 +13,11 @@
  * pages it was told of, or a page that is not an item page holds an article, nothing it did can be
  * trusted: it says so, and the caller indexes the site from disk instead.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
+import { entryRecord, type ItemEntry } from './entry-record.ts';
 import { recordOf } from './record.ts';
 import { hashHtml } from './index-cache.ts';
 import { shardWriter, type ShardEntry } from './shard-writer.ts';
@@ -31,6 +33,21 @@ export interface StreamedPage {
 
 /** Messages to the thread. */
 export type IndexerRequest =
+  /**
+   * Before the pages are planned: the index may start from the content entries of the first
+   * item pages (`files`, in path order; `ids`, their entries), which arrive as `entries`. Their
+   * shards are written in `stageDir` until the plan comes.
+   */
+  | {
+      type: 'early';
+      siteDir: string;
+      stageDir: string;
+      files: string[];
+      ids: string[];
+      maxArticles?: number;
+    }
+  /** Content entries of those item pages, as the content sync stored them. */
+  | { type: 'entries'; entries: ItemEntry[] }
   /**
    * The pages the build writes (absolute paths, in path order), and those of them that are item
    * pages (in path order).
@@ -90,6 +107,24 @@ let failure: Error | null = null;
 /** The pages joining the index, one after the other. */
 let feeding = Promise.resolve();
 
+/**
+ * The index begun from content entries (`early`): the item pages' files in path order, each
+ * entry's position, the records made from the entries that wait for their turn, and the digests
+ * of the records added (positions 0…n−1), each to be held to the record of its page as rendered.
+ * It takes entries until the pages are planned.
+ */
+const early = {
+  open: false,
+  files: [] as string[],
+  positions: new Map<string, number>(),
+  ready: new Map<number, CustomRecord | null>(),
+  added: [] as string[],
+};
+
+/** A record's digest: two records of one page are the same record if their digests are. */
+function recordDigest(record: CustomRecord | null): string {
+  return createHash('sha256').update(JSON.stringify(record)).digest('base64');
+}
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -102,6 +137,58 @@ function read(file: string, html: Buffer): Read {
   }
 }
 
+/** Adds every record made from a content entry whose turn has come. */
+function feedEarly(): void {
+  feeding = feeding.then(async () => {
+    for (
+      let next = early.ready.get(early.added.length);
+      next !== undefined && early.open && failure === null && writer !== null;
+      next = early.ready.get(early.added.length)
+    ) {
+      early.ready.delete(early.added.length);
+      // An entry that makes no article ends the early index: its page will tell.
+      if (next === null) early.open = false;
+      else {
+        await writer.add(next, early.files[early.added.length] ?? '');
+        early.added.push(recordDigest(next));
+      }
+    }
+  });
+}
+
+/** Makes each entry's record; a record that cannot be made ends the early index there. */
+function entries(list: readonly ItemEntry[]): void {
+  for (const entry of list) {
+    const position = early.positions.get(entry.id);
+    if (position === undefined || !early.open) continue;
+    try {
+      early.ready.set(position, entryRecord(siteDir, entry));
+    } catch {
+      early.ready.set(position, null);
+    }
+  }
+  feedEarly();
+}
+
+/**
+ * The pages are planned: the early index keeps the records it added if their pages are the
+ * first item pages planned, else it is dropped and the index starts afresh.
+ */
+function settleEarly(maxArticles: number | undefined, maxFragments: number | undefined): void {
+  feeding = feeding.then(async () => {
+    early.open = false;
+    early.ready.clear();
+    const kept = early.added.length;
+    if (writer !== null && early.files.slice(0, kept).every((file, i) => items[i] === file)) {
+      writer.unstage();
+      return;
+    }
+    await writer?.abandon();
+    early.added = [];
+    writer = shardWriter(siteDir, maxArticles, maxFragments);
+  });
+}
+
 /** Adds every record whose turn has come. */
 function feed(): void {
   feeding = feeding.then(async () => {
@@ -109,11 +196,19 @@ function feed(): void {
       if (failure !== null || stale !== null || writer === null) return;
       ready.delete(cursor);
       const file = items[cursor] ?? '';
+      const position = cursor;
       cursor++;
       try {
         if ('error' in next) throw next.error;
+        if (position < early.added.length) {
+          // Added from its content entry already: the page must read the same.
+          if (recordDigest(next.record) !== early.added[position]) {
+            stale ??= `${file} does not read as its content entry did`;
+            return;
+          }
+        } else if (next.record === null) continue;
+        else await writer.add(next.record, file);
         if (next.record === null) continue;
-        await writer.add(next.record, file);
         added.push({
           url: next.record.url,
           hash: next.hash,
@@ -229,6 +324,7 @@ async function finish(actual: string[]): Promise<IndexerResponse> {
       shards: shards.length,
       indexed: shards.length,
       reused: 0,
+      ...(early.added.length > 0 ? { fromEntries: early.added.length } : {}),
     },
     shards,
     pages: added,
@@ -237,6 +333,16 @@ async function finish(actual: string[]): Promise<IndexerResponse> {
 
 port.on('message', (message: IndexerRequest) => {
   switch (message.type) {
+    case 'early':
+      siteDir = message.siteDir;
+      early.open = true;
+      early.files = message.files;
+      early.positions = new Map(message.ids.map((id, i) => [id, i]));
+      writer = shardWriter(siteDir, message.maxArticles, undefined, message.stageDir);
+      break;
+    case 'entries':
+      entries(message.entries);
+      break;
     case 'plan':
       siteDir = message.siteDir;
       files = message.files;
@@ -245,7 +351,8 @@ port.on('message', (message: IndexerRequest) => {
       others = new Map(
         files.filter((file) => !positions.has(file)).map((file) => [file, false] as const),
       );
-      writer = shardWriter(siteDir, message.maxArticles, message.maxFragments);
+      if (writer === null) writer = shardWriter(siteDir, message.maxArticles, message.maxFragments);
+      else settleEarly(message.maxArticles, message.maxFragments);
       break;
     case 'pages':
       for (const { file, body } of message.pages) page(file, body);

@@ -15,6 +15,8 @@ import type { AstroIntegration } from 'astro';
 import { indexArticles, rememberStreamed, type IndexReport } from './index-articles.ts';
 import { IndexCache, SEARCH_CACHE_DIR, indexerFingerprint } from './index-cache.ts';
 import { streamIndex, type StreamIndex } from './stream-index.ts';
+import { contentDir } from '../archive/content-dir.ts';
+import { contentPatterns } from '../shard/part.ts';
 import { FOLIO_CACHE_DIR } from '../site/cache-dir.ts';
 import { publicFiles } from '../site/files.ts';
 import { onPageWritten } from '../site/page-writes.ts';
@@ -40,10 +42,14 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
   let site = { dir: '', directoryFormat: true };
   let cache: IndexCache | null = null;
   let stream: StreamIndex | null = null;
+  let building = false;
   return {
     name: 'folio-search',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
+      'astro:config:done': async ({ config }) => {
         root = fileURLToPath(config.root);
         publicDir = fileURLToPath(config.publicDir);
         cacheDir = join(fileURLToPath(config.cacheDir), FOLIO_CACHE_DIR, SEARCH_CACHE_DIR);
@@ -51,16 +57,30 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
           dir: fileURLToPath(config.outDir),
           directoryFormat: config.build.format === 'directory',
         };
+        // A first build starts the index from the content entries of the first item pages as
+        // the content sync stores them, while the renderer leaves a core idle. Not under a file
+        // limit: how far fragments are bundled depends on the pages, known only once planned.
+        if (!building || maxFiles !== undefined || !site.directoryFormat) return;
+        cache = await IndexCache.open(cacheDir, await indexerFingerprint(root));
+        if (!cache.empty) return;
+        stream = streamIndex({ siteDir: site.dir, ...limit });
+        await stream.early({
+          contentDir: contentDir(),
+          pattern: contentPatterns().items,
+          stageDir: join(cacheDir, 'early'),
+        });
       },
       'astro:build:start': async ({ setPrerenderer }) => {
-        cache = await IndexCache.open(cacheDir, await indexerFingerprint(root));
+        cache ??= await IndexCache.open(cacheDir, await indexerFingerprint(root));
         // Pages are matched to their files as `build.format: 'directory'` writes them.
         if (!cache.empty || !site.directoryFormat) return;
-        const started = streamIndex({
-          siteDir: site.dir,
-          publicFiles: maxFiles === undefined ? 0 : (await publicFiles(publicDir)).size,
-          ...limit,
-        });
+        const started =
+          stream ??
+          streamIndex({
+            siteDir: site.dir,
+            publicFiles: maxFiles === undefined ? 0 : (await publicFiles(publicDir)).size,
+            ...limit,
+          });
         stream = started;
         setPrerenderer((prerenderer) => started.wrap(prerenderer));
         // Pages reach the indexer as they are written (site/page-writes.ts writes them, and
@@ -92,7 +112,8 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           logger.info(
             `indexed ${report.articles} articles of ${report.pagesRead} pages in ` +
-              `${report.shards} shards (${report.indexed} indexed, ${report.reused} reused) ` +
+              `${report.shards} shards (${report.indexed} indexed, ${report.reused} reused` +
+              `${report.fromEntries ? `; ${report.fromEntries} articles from their content entries` : ''}) ` +
               `in ${seconds} s after the pages`,
           );
         } catch (error) {

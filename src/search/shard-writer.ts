@@ -7,7 +7,7 @@
  * indexed, and a shard opens only once the bundle before the last is written: two shards'
  * indexes are alive at most, so the indexer's memory follows the largest parts, not the archive.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
@@ -96,12 +96,12 @@ interface OpenShard {
 }
 
 function openShard(
-  siteDir: string,
+  indexDir: string,
   entry: ShardEntry,
   maxFragments: number | undefined,
 ): OpenShard {
   const data: ShardThreadData = {
-    outputPath: join(siteDir, BUNDLE_DIR, entry.key),
+    outputPath: join(indexDir, entry.key),
     language: INDEX_LANGUAGE,
     ...(maxFragments === undefined ? {} : { maxFragments }),
   };
@@ -187,16 +187,32 @@ export interface ShardWriter {
    * writes to the index directory afterwards); returns the keys of every shard begun.
    */
   abandon(): Promise<string[]>;
+  /** Shards opened from now on are written in the site; `finish` moves the staged ones there. */
+  unstage(): void;
+}
+
+/** Moves directory `from` to `to` (replacing it), copying where a rename cannot. */
+async function move(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 /**
  * `maxFragments`: each part's fragment files, at most (fragment-budget.ts); unset, one file per
- * article.
+ * article. `stageDir`: shards are written there until `unstage` (while the site's directory may
+ * still be emptied by the build), and moved into the site by `finish`.
  */
 export function shardWriter(
   siteDir: string,
   maxArticles = DEFAULT_MAX_ARTICLES,
   maxFragments?: number,
+  stageDir?: string,
 ): ShardWriter {
   if (!Number.isInteger(maxArticles) || maxArticles < 1) {
     throw new Error(`search index: articles per shard must be a positive integer: ${maxArticles}`);
@@ -206,20 +222,31 @@ export function shardWriter(
   let current: OpenShard | null = null;
   /** The shards before the current one, until their bundles are written. */
   let writing: Promise<void> = Promise.resolve();
+  let staging = stageDir !== undefined;
+  /** The keys of the shards written in `stageDir`. */
+  const staged: string[] = [];
+  /**
+   * Has `shard`'s bundle written. A bundle is written while the next shard fills; the one before
+   * must be written before that next shard opens (two indexes alive at most): waits for it.
+   */
+  const close = async (shard: OpenShard): Promise<void> => {
+    const before = writing;
+    writing = closeShard(shard);
+    await before;
+  };
   return {
     async add(record, file) {
       const year = yearOf(record);
       const date = record.meta?.['date'] ?? null;
       const entry = partFor(entries, current?.entry ?? null, year, date, maxArticles, file);
       if (current === null || entry !== current.entry) {
-        if (current !== null) {
-          // A bundle is written while the next shard fills; the one before must be written
-          // before that next shard opens: two indexes alive at most.
-          const before = writing;
-          writing = closeShard(current);
-          await before;
-        }
-        current = openShard(siteDir, entry, maxFragments);
+        if (current !== null && !current.writing) await close(current);
+        if (staging) staged.push(entry.key);
+        current = openShard(
+          staging && stageDir !== undefined ? stageDir : join(siteDir, BUNDLE_DIR),
+          entry,
+          maxFragments,
+        );
         shards.push(current);
       }
       const shard: OpenShard = current;
@@ -227,15 +254,21 @@ export function shardWriter(
       if (shard.batch.length >= BATCH) flush(shard);
       shard.entry.articles++;
       shard.entry.to = date;
+      // A full part takes no more records: its bundle is written at once.
+      if (shard.entry.articles >= maxArticles) await close(shard);
     },
     async finish() {
-      if (current !== null) {
+      if (current !== null && !current.writing) {
         const last: OpenShard = current;
         current = null;
         await Promise.all([writing, closeShard(last)]);
       }
       await writing;
       await mkdir(join(siteDir, BUNDLE_DIR), { recursive: true });
+      if (stageDir !== undefined) {
+        for (const key of staged) await move(join(stageDir, key), join(siteDir, BUNDLE_DIR, key));
+        await rm(stageDir, { recursive: true, force: true });
+      }
       await writeManifest(siteDir, { shards: newestFirst(entries) });
       return entries;
     },
@@ -243,7 +276,11 @@ export function shardWriter(
       current = null;
       await Promise.all(shards.filter((s) => !s.writing).map((s) => s.thread.terminate()));
       await Promise.allSettled(shards.map((s) => s.done));
+      if (stageDir !== undefined) await rm(stageDir, { recursive: true, force: true });
       return entries.map((entry) => entry.key);
+    },
+    unstage() {
+      staging = false;
     },
   };
 }

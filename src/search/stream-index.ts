@@ -11,11 +11,20 @@
  * indexer the HTML files the site really holds; it answers with its report, or with null when
  * they are not the pages announced (the caller then indexes the site from disk, with
  * indexArticles).
+ *
+ * Before all that (`early`, called before the content sync), the index can start from the content
+ * entries of the first item pages as the sync stores them (entry-tap.ts, entry-record.ts): Astro
+ * syncs content and bundles the site on one core, and the indexer and Pagefind take the other.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
+import { glob } from 'tinyglobby';
+import { itemFile, type ItemEntry } from './entry-record.ts';
+import { pageFile } from './page-file.ts';
+import { closeTap, openTap } from './entry-tap.ts';
+import { entryId } from '../archive/content-dir.ts';
 import { BUNDLE_DIR, htmlFiles, type IndexReport } from './index-articles.ts';
 import type { IndexerRequest, IndexerResponse, StreamedPage } from './index-worker.ts';
 import { articlesByYear, filesBesideRoutes, fragmentLimit } from './fragment-budget.ts';
@@ -44,7 +53,21 @@ export type StreamResult =
     }
   | { stale: string };
 
+/** The content entries of the first item pages, to start the index from before the pages. */
+export interface EarlyEntries {
+  /** Where the content sync finds the items: the directory and the items' glob pattern. */
+  contentDir: string;
+  pattern: string;
+  /** A directory of the build's cache, for the shards written before the site's is emptied. */
+  stageDir: string;
+}
+
 export interface StreamIndex {
+  /**
+   * Before the content sync: the index starts from the entries of the first item pages (one
+   * part's worth) as the sync stores them (entry-tap.ts), while the renderer leaves a core idle.
+   */
+  early(source: EarlyEntries): Promise<void>;
   /**
    * Astro's prerenderer, telling the indexer of every page the build writes (in path order)
    * before the first is rendered, and having the item pages rendered first (`renderOrder`).
@@ -57,16 +80,6 @@ export interface StreamIndex {
   written(file: string, data: string | NodeJS.ArrayBufferView): void;
   /** Once the site is built: the indexer's report, or why the site must be indexed from disk. */
   finish(): Promise<StreamResult>;
-}
-
-/**
- * The file a page is written to, relative to the site, as Astro writes pages with
- * `build.format: 'directory'`: `<path>/index.html`, the status pages `404.html` and `500.html`.
- */
-export function pageFile(pathname: string): string {
-  const path = pathname.replace(/^\/+|\/+$/g, '');
-  if (path === '404' || path === '500') return `${path}.html`;
-  return path === '' ? 'index.html' : `${path}/index.html`;
 }
 
 /**
@@ -99,7 +112,7 @@ interface Thread {
   exited: Promise<void>;
 }
 
-function startThread(plan: IndexerRequest): Thread {
+function startThread(): Thread {
   const worker = new Worker(new URL('./index-worker.ts', import.meta.url));
   // A build that fails before its end must not wait for the indexer to exit.
   worker.unref();
@@ -117,7 +130,6 @@ function startThread(plan: IndexerRequest): Thread {
       resolve();
     }),
   );
-  worker.postMessage(plan);
   return { worker, answer, exited };
 }
 
@@ -141,7 +153,45 @@ export function streamIndex({
     batch = [];
   };
 
+  const maxEarly = maxArticles ?? DEFAULT_MAX_ARTICLES;
+  // Entries go to the thread a few at a time, as pages do.
+  let entries: ItemEntry[] = [];
+  const flushEntries = (): void => {
+    if (entries.length === 0) return;
+    const message: IndexerRequest = { type: 'entries', entries };
+    thread?.worker.postMessage(message);
+    entries = [];
+  };
+
   return {
+    async early({ contentDir, pattern, stageDir }) {
+      const ids = (await glob(pattern, { cwd: contentDir })).map(entryId);
+      const first = ids
+        .map((id) => ({ id, file: itemFile(siteDir, id) }))
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+        .slice(0, maxEarly);
+      if (first.length === 0) return;
+      await rm(stageDir, { recursive: true, force: true });
+      thread = startThread();
+      const message: IndexerRequest = {
+        type: 'early',
+        siteDir,
+        stageDir,
+        files: first.map(({ file }) => file),
+        ids: first.map(({ id }) => id),
+        ...(maxArticles === undefined ? {} : { maxArticles }),
+      };
+      thread.worker.postMessage(message);
+      let left = first.length;
+      openTap({
+        wanted: new Set(first.map(({ id }) => id)),
+        take(entry) {
+          entries.push(entry);
+          left--;
+          if (entries.length >= BATCH || left === 0) flushEntries();
+        },
+      });
+    },
     wrap(prerenderer) {
       return {
         ...prerenderer,
@@ -161,14 +211,19 @@ export function streamIndex({
             articlesByYear: articlesByYear(items.map((p) => pageFile(p.pathname))),
             maxArticles: maxArticles ?? DEFAULT_MAX_ARTICLES,
           });
-          thread ??= startThread({
+          // The content sync is over: what entries it stored are the thread's.
+          closeTap();
+          flushEntries();
+          thread ??= startThread();
+          const plan: IndexerRequest = {
             type: 'plan',
             siteDir,
             files,
             items: [...new Set(items.map(fileOf))].sort(),
             ...(maxArticles === undefined ? {} : { maxArticles }),
             ...(maxFragments === undefined ? {} : { maxFragments }),
-          });
+          };
+          thread.worker.postMessage(plan);
           return Array.isArray(result)
             ? renderOrder(paths)
             : { ...result, paths: renderOrder(paths) };
@@ -184,6 +239,7 @@ export function streamIndex({
       if (batch.length >= BATCH) flush();
     },
     async finish() {
+      closeTap();
       if (thread === null) return { stale: 'no pages were announced' };
       const { worker, answer, exited } = thread;
       worker.ref();

@@ -6,11 +6,15 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import {
+  buildEnvironment,
   buildFixture,
   convertFixture,
   follow,
@@ -23,6 +27,7 @@ import {
 import { axeViolations } from './axe.ts';
 import { checkLinks } from './link-check.ts';
 
+const run = promisify(execFile);
 const BASE = '/archive/';
 const corpus = join(projectRoot, '../shared/corpus/dev/raw');
 
@@ -262,5 +267,40 @@ test('should take screenshots of the dev corpus site at 360 px and 1280 px', asy
       await page.screenshot({ path: join(dir, `dev-${name}-${width}.png`), fullPage: true });
     }
     await page.close();
+  }
+});
+
+test('should index the articles from their content entries before the pages, each page reading as its entry did', async () => {
+  // Astro's own command, whose log says how the index was made (`folio build` logs warnings only).
+  const outDir = await mkdtemp(join(tmpdir(), 'folio-e2e-'));
+  const cache = await mkdtemp(join(tmpdir(), 'folio-e2e-cache-'));
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      {
+        cwd: projectRoot,
+        env: {
+          ...buildEnvironment(),
+          FOLIO_CONTENT: contentDir,
+          FOLIO_OUT: outDir,
+          FOLIO_CACHE: cache,
+          FOLIO_BASE: BASE,
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const log = stripVTControlCharacters(`${stdout}${stderr}`);
+    expect(log).not.toContain('indexing from disk');
+    const n = entries.length;
+    expect(log).toMatch(
+      new RegExp(
+        `indexed ${n} articles of \\d+ pages in \\d+ shards \\(\\d+ indexed, 0 reused; ` +
+          `${n} articles from their content entries\\)`,
+      ),
+    );
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
   }
 });

@@ -51,6 +51,8 @@ interface BuildLog {
   reused: number;
   /** The search indexer's line: shards indexed and reused. */
   search: string;
+  /** Articles the index took from their content entries, before the pages. */
+  fromEntries: number;
   /** Files of the last build that this one no longer writes, removed. */
   removed: number;
   /** Pages no longer built, removed by Astro as its cached copies (linked to the output). */
@@ -90,11 +92,14 @@ async function build(outDir: string, cacheDir: string, concurrency = '1'): Promi
     if (page[2]?.startsWith('+')) rendered.push(page[1] ?? '');
     else reused++;
   }
-  const search = /\((\d+ indexed, \d+ reused)\)/.exec(stdout)?.[1] ?? '';
+  const index =
+    /\((\d+ indexed, \d+ reused)(?:; (\d+) articles from their content entries)?\)/.exec(stdout);
+  const search = index?.[1] ?? '';
+  const fromEntries = Number(index?.[2] ?? 0);
   const removed = Number(/removed (\d+) files the last build left/.exec(stdout)?.[1] ?? 0);
   const pruned = Number(/Pruned (\d+) stale file/.exec(stdout)?.[1] ?? 0);
   const emptied = stdout.includes('not written by the last build; emptied');
-  return { rendered: rendered.sort(), reused, search, removed, pruned, emptied };
+  return { rendered: rendered.sort(), reused, search, fromEntries, removed, pruned, emptied };
 }
 
 /** What a clean build of the current content writes: a new output and cache directory. */
@@ -138,6 +143,8 @@ describe('incremental build', () => {
     const log = await build(outDir(), cacheDir());
     expect(log.reused).toBe(0);
     expect(log.search).toBe('3 indexed, 0 reused');
+    // A first build: its index starts from the fixture's 14 item entries, before the pages.
+    expect(log.fromEntries).toBe(14);
     first = await readSite(outDir());
   });
 
@@ -150,6 +157,7 @@ describe('incremental build', () => {
     expect(log.rendered).toEqual(ALWAYS);
     expect(log.reused).toBe(49);
     expect(log.search).toBe('0 indexed, 3 reused');
+    expect(log.fromEntries).toBe(0);
     expect(differences(first, await readSite(outDir()))).toEqual([]);
   });
 

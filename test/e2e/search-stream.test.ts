@@ -11,9 +11,12 @@ import { dirname, join } from 'node:path';
 import type { AstroPrerenderer, RouteData, StaticPathsMetadata } from 'astro';
 import { indexArticles, rememberStreamed } from '../../src/search/index-articles.ts';
 import { IndexCache } from '../../src/search/index-cache.ts';
-import { pageFile, streamIndex, type StreamIndex } from '../../src/search/stream-index.ts';
+import { pageFile } from '../../src/search/page-file.ts';
+import { streamIndex, type StreamIndex } from '../../src/search/stream-index.ts';
 import { articleIndexAttributes } from '../../src/search/attributes.ts';
+import { tapped } from '../../src/search/entry-tap.ts';
 import type { ItemData } from '../../src/archive/schema.ts';
+import type { Loader, LoaderContext } from 'astro/loaders';
 
 const BASE = '/archive/';
 const ORIGIN = 'http://localhost';
@@ -50,11 +53,13 @@ function pages(): Map<string, string> {
   dates.forEach((date, i) => {
     html.set(`/${date}`, `<!doctype html><html lang="zh-CN"><body><p>${date}</p></body></html>`);
     for (const order of [1, 2]) {
-      const attrs = attributes(articleIndexAttributes({ ...item, date, order }));
+      const title = `第${i}篇 植树`;
+      const attrs = attributes(articleIndexAttributes({ ...item, date, order, title }));
       html.set(
         `/${date}/02/0${order}`,
         `<!doctype html><html lang="zh-CN"><body><article ${attrs}>` +
-          `<h1>第${i}篇 植树</h1><p>居民 说：“很有意义！”${date} ${order}</p></article></body></html>`,
+          `<h1>${title}</h1><p>${item.byline}</p>` +
+          `<p>居民 说：“很有意义！”${date} ${order}</p></article></body></html>`,
       );
     }
   });
@@ -134,6 +139,7 @@ async function build(
     maxArticles = 3,
     before,
     besides,
+    entries,
   }: {
     order?: string[];
     skipped?: string[];
@@ -141,9 +147,15 @@ async function build(
     before?: (path: string) => Promise<void>;
     /** Called once the pages are announced, before the first is rendered. */
     besides?: (stream: StreamIndex) => Promise<void>;
+    /**
+     * Item entries the content sync stores before the pages are planned (the index starts from
+     * the first ones): the content directory's item files are their ids.
+     */
+    entries?: { id: string; data: ItemData; html: string }[];
   } = {},
 ): Promise<ReturnType<ReturnType<typeof streamIndex>['finish']>> {
   const stream = streamIndex({ siteDir: site, maxArticles });
+  if (entries !== undefined) await sync(stream, entries);
   const route = { type: 'page' } as RouteData;
   const prerenderer = stream.wrap({
     name: 'stand-in',
@@ -176,6 +188,61 @@ async function build(
     bytes.fill(0);
   }
   return stream.finish();
+}
+
+/**
+ * A content sync, as far as the index sees it: the items' files listed in a content directory,
+ * then each entry stored through the items loader, as content.config.ts wraps it.
+ */
+async function sync(
+  stream: StreamIndex,
+  entries: { id: string; data: ItemData; html: string }[],
+): Promise<void> {
+  const content = join(copy, 'content');
+  for (const { id } of entries) {
+    await mkdir(dirname(join(content, `${id}.md`)), { recursive: true });
+    await writeFile(join(content, `${id}.md`), '');
+  }
+  await stream.early({
+    contentDir: content,
+    pattern: '**/[0-9]*.md',
+    stageDir: join(copy, 'stage'),
+  });
+  const store = new Map<string, unknown>();
+  const loader: Loader = {
+    name: 'stand-in',
+    load: ({ store: context }) => {
+      for (const { id, data, html } of entries) context.set({ id, data, rendered: { html } });
+      return Promise.resolve();
+    },
+  };
+  const context = {
+    store: {
+      set: (entry: { id: string }) => {
+        store.set(entry.id, entry);
+        return true;
+      },
+    },
+  } as unknown as LoaderContext;
+  await tapped(loader).load(context);
+  expect(store.size).toBe(entries.length);
+}
+
+/** The entries of the article pages of `pages()`: their front matter and body. */
+function entriesOf(html: Map<string, string>): { id: string; data: ItemData; html: string }[] {
+  const out: { id: string; data: ItemData; html: string }[] = [];
+  for (const [path, page] of html) {
+    const match = /^\/(\d{4}-\d{2}-\d{2})\/02\/0(\d)$/.exec(path);
+    const article = /<h1>(.*?)<\/h1><p>[^<]*<\/p>(.*)<\/article>/.exec(page);
+    if (match === null || article === null) continue;
+    const [, date = '', order = ''] = match;
+    out.push({
+      id: path.slice(1),
+      data: { ...item, date, order: Number(order), title: article[1] ?? '' },
+      html: article[2] ?? '',
+    });
+  }
+  return out;
 }
 
 /** Every file of a directory, relative path → bytes. */
@@ -347,6 +414,41 @@ test('should fail naming the page whose article cannot be read', async () => {
   await expect(build(html)).rejects.toThrow(
     `${join(site, '2021-03-01/02/01/index.html')}: 2 elements carry data-pagefind-body; expected one`,
   );
+});
+
+test("should start the index from the first item pages' entries, and give the same bundles", async () => {
+  const html = pages();
+  const result = await build(html, { entries: entriesOf(html), order: [...html.keys()].reverse() });
+  // The first part (three articles of 2020) came from the entries; the pages read the same.
+  expect('report' in result && result.report).toEqual({ ...REPORT, fromEntries: 3 });
+  expect(await exists(join(copy, 'stage'))).toBe(false);
+  expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk());
+  await reusedFromStream(result);
+});
+
+test('should start afresh from the pages when the entries are not of the first item pages', async () => {
+  const html = pages();
+  const entries = entriesOf(html);
+  // An entry the build has no page for, before the others.
+  const stray = { ...entries[0], id: '2020-01-01/02/01' } as (typeof entries)[number];
+  const result = await build(html, { entries: [stray, ...entries] });
+  expect('report' in result && result.report).toEqual(REPORT);
+  expect(await exists(join(copy, 'stage'))).toBe(false);
+  expect(await files(join(site, 'pagefind'))).toEqual(await fromDisk());
+});
+
+test('should leave the site to the indexer from disk when a page does not read as its entry', async () => {
+  const html = pages();
+  const entries = entriesOf(html).map((entry, i) =>
+    i === 1 ? { ...entry, html: `${entry.html}<p>更正</p>` } : entry,
+  );
+  const result = await build(html, { entries });
+  expect(result).toEqual({
+    stale: `${join(site, '2020-12-30/02/02/index.html')} does not read as its content entry did`,
+  });
+  // The shard begun from the entries was written aside, and is gone.
+  expect(await exists(join(copy, 'stage'))).toBe(false);
+  expect(await exists(join(site, 'pagefind'))).toBe(false);
 });
 
 /** Forty days of one article each, their issue pages and the home page. */
