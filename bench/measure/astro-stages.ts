@@ -41,7 +41,8 @@ const markers = {
   reused: /\((restored|cached)\)/g,
   renderEnd: /^\S*\s*✓ Completed in/,
   built: /(\d+) page\(s\) built in/,
-  search: /\[folio-search\] indexed .*\((\d+) indexed, (\d+) reused\) in ([\d.]+) s/,
+  search:
+    /\[folio-search\] indexed .*\((\d+) indexed, (\d+) reused(?:; \d+ articles from their content entries)?\) in ([\d.]+) s/,
 };
 
 function at(lines: readonly OutputLine[], pattern: RegExp, after = 0): number | null {

@@ -12,6 +12,11 @@
  * never arrived (a build that reuses earlier pages) are read from disk. If the files are not the
  * pages it was told of, or a page that is not an item page holds an article, nothing it did can be
  * trusted: it says so, and the caller indexes the site from disk instead.
+ *
+ * A first build may start the index earlier, before the pages are planned (`early`): the records
+ * of the first item pages are made from their content entries as the content sync stores them
+ * (entry-record.ts). Once those pages are rendered, each must give the same record, or the
+ * streamed index is not trusted either.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -110,8 +115,9 @@ let feeding = Promise.resolve();
 /**
  * The index begun from content entries (`early`): the item pages' files in path order, each
  * entry's position, the records made from the entries that wait for their turn, and the digests
- * of the records added (positions 0…n−1), each to be held to the record of its page as rendered.
- * It takes entries until the pages are planned.
+ * of the records added (positions 0…n−1), each to be held to the record of its page as rendered,
+ * in whatever order they come. It takes entries until the pages are planned; the pages after
+ * them join the index from position n on.
  */
 const early = {
   open: false,
@@ -119,12 +125,17 @@ const early = {
   positions: new Map<string, number>(),
   ready: new Map<number, CustomRecord | null>(),
   added: [] as string[],
+  /** The pages of those records, once each read as its entry did, by position. */
+  pages: [] as (StreamedPage | undefined)[],
 };
+/** The item pages that arrived, by position: one arriving twice is a mistake. */
+const arrivedItems = new Set<number>();
 
 /** A record's digest: two records of one page are the same record if their digests are. */
 function recordDigest(record: CustomRecord | null): string {
   return createHash('sha256').update(JSON.stringify(record)).digest('base64');
 }
+
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -149,8 +160,12 @@ function feedEarly(): void {
       // An entry that makes no article ends the early index: its page will tell.
       if (next === null) early.open = false;
       else {
-        await writer.add(next, early.files[early.added.length] ?? '');
-        early.added.push(recordDigest(next));
+        try {
+          await writer.add(next, early.files[early.added.length] ?? '');
+          early.added.push(recordDigest(next));
+        } catch (error) {
+          failure = asError(error);
+        }
       }
     }
   });
@@ -181,34 +196,58 @@ function settleEarly(maxArticles: number | undefined, maxFragments: number | und
     const kept = early.added.length;
     if (writer !== null && early.files.slice(0, kept).every((file, i) => items[i] === file)) {
       writer.unstage();
+      cursor = kept;
       return;
     }
-    await writer?.abandon();
+    try {
+      await writer?.abandon();
+    } catch (error) {
+      failure = asError(error);
+    }
     early.added = [];
     writer = shardWriter(siteDir, maxArticles, maxFragments);
   });
 }
 
-/** Adds every record whose turn has come. */
+/** Holds a page whose record was added from its content entry to that record. */
+function verify(position: number, next: Read): void {
+  const file = items[position] ?? '';
+  if ('error' in next) {
+    failure ??= next.error;
+    return;
+  }
+  if (next.record === null || recordDigest(next.record) !== early.added[position]) {
+    stale ??= `${file} does not read as its content entry did`;
+    return;
+  }
+  early.pages[position] = {
+    url: next.record.url,
+    hash: next.hash,
+    date: next.record.meta?.['date'] ?? null,
+  };
+  articles++;
+}
+
+/**
+ * Checks the pages begun from their entries that came, and adds every other record whose turn
+ * has come.
+ */
 function feed(): void {
   feeding = feeding.then(async () => {
+    for (const [position, next] of ready) {
+      if (position >= early.added.length) continue;
+      ready.delete(position);
+      verify(position, next);
+    }
     for (let next = ready.get(cursor); next !== undefined; next = ready.get(cursor)) {
       if (failure !== null || stale !== null || writer === null) return;
       ready.delete(cursor);
       const file = items[cursor] ?? '';
-      const position = cursor;
       cursor++;
       try {
         if ('error' in next) throw next.error;
-        if (position < early.added.length) {
-          // Added from its content entry already: the page must read the same.
-          if (recordDigest(next.record) !== early.added[position]) {
-            stale ??= `${file} does not read as its content entry did`;
-            return;
-          }
-        } else if (next.record === null) continue;
-        else await writer.add(next.record, file);
         if (next.record === null) continue;
+        await writer.add(next.record, file);
         added.push({
           url: next.record.url,
           hash: next.hash,
@@ -248,16 +287,31 @@ function page(file: string, body: ArrayBuffer): void {
     stale ??= `${file} was written but not announced`;
     return;
   }
-  if (position < cursor || ready.has(position)) {
+  if (arrivedItems.has(position)) {
     stale ??= `${file} was written twice`;
     return;
   }
+  arrivedItems.add(position);
   ready.set(position, read(file, Buffer.from(body)));
-  if (position === cursor) feed();
+  // A page begun from its entry is checked as it comes; the others join in their turn.
+  if (position === cursor || position < early.files.length) feed();
 }
 
 /** Reads the item pages that never arrived from disk (a few ahead), and adds them in their turn. */
 async function readMissing(concurrency = 16): Promise<void> {
+  for (let i = 0; i < early.added.length && failure === null; i++) {
+    const file = items[i];
+    if (early.pages[i] !== undefined || file === undefined) continue;
+    ready.set(
+      i,
+      await readFile(file).then(
+        (html) => read(file, html),
+        (error: unknown) => ({ error: asError(error) }),
+      ),
+    );
+    feed();
+    await feeding;
+  }
   const from = cursor;
   const reading = new Map<number, Promise<Read>>();
   const load = (i: number): void => {
@@ -303,6 +357,7 @@ async function finish(actual: string[]): Promise<IndexerResponse> {
   const planned = files;
   const differs = actual.length !== planned.length || actual.some((file, i) => file !== planned[i]);
   if (!differs) await checkMissing();
+  if (stale === null && !differs) await readMissing();
   if (stale !== null || differs) {
     // The shards written early are abandoned too, once written.
     await closing?.catch(() => undefined);
@@ -313,8 +368,12 @@ async function finish(actual: string[]): Promise<IndexerResponse> {
       written,
     };
   }
-  await readMissing();
   if (failure !== null) throw failure;
+  const begun = Array.from({ length: early.added.length }, (_, i) => early.pages[i]);
+  const pages = [...begun, ...added];
+  if (!pages.every((page) => page !== undefined)) {
+    throw new Error('search index: an item page begun from its entry was never read');
+  }
   const shards = await (closing ?? writer.finish());
   return {
     type: 'done',
@@ -327,7 +386,7 @@ async function finish(actual: string[]): Promise<IndexerResponse> {
       ...(early.added.length > 0 ? { fromEntries: early.added.length } : {}),
     },
     shards,
-    pages: added,
+    pages,
   };
 }
 

@@ -17,7 +17,7 @@
  * syncs content and bundles the site on one core, and the indexer and Pagefind take the other.
  */
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { glob } from 'tinyglobby';
@@ -87,16 +87,21 @@ export interface StreamIndex {
  * hold an article, archive/urls.ts), by file, then every other page by file (issues, pages 版,
  * calendar, reporters, home …). The index's last shard is written as soon as the last item page
  * has joined it, while the other pages are still being rendered, instead of after the last page.
- * Paths of equal file (none in a Folio build) keep their order.
+ * Item pages already indexed from their entries (`begun`, files relative to the site) come after
+ * the other item pages: they only need checking. Paths of equal file (none in a Folio build)
+ * keep their order.
  */
-export function renderOrder<T extends { pathname: string }>(paths: readonly T[]): T[] {
-  const keyed = paths.map((path) => ({
-    path,
-    item: isItemPath(path.pathname),
-    file: pageFile(path.pathname),
-  }));
+export function renderOrder<T extends { pathname: string }>(
+  paths: readonly T[],
+  begun: ReadonlySet<string> = new Set(),
+): T[] {
+  const keyed = paths.map((path) => {
+    const file = pageFile(path.pathname);
+    const rank = !isItemPath(path.pathname) ? 2 : begun.has(file) ? 1 : 0;
+    return { path, rank, file };
+  });
   keyed.sort((a, b) =>
-    a.item !== b.item ? (a.item ? -1 : 1) : a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+    a.rank !== b.rank ? a.rank - b.rank : a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
   );
   return keyed.map(({ path }) => path);
 }
@@ -154,6 +159,8 @@ export function streamIndex({
   };
 
   const maxEarly = maxArticles ?? DEFAULT_MAX_ARTICLES;
+  /** The item pages begun from their entries, relative to the site. */
+  let begun = new Set<string>();
   // Entries go to the thread a few at a time, as pages do.
   let entries: ItemEntry[] = [];
   const flushEntries = (): void => {
@@ -171,6 +178,7 @@ export function streamIndex({
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
         .slice(0, maxEarly);
       if (first.length === 0) return;
+      begun = new Set(first.map(({ file }) => relative(siteDir, file).split(sep).join('/')));
       await rm(stageDir, { recursive: true, force: true });
       thread = startThread();
       const message: IndexerRequest = {
@@ -224,9 +232,8 @@ export function streamIndex({
             ...(maxFragments === undefined ? {} : { maxFragments }),
           };
           thread.worker.postMessage(plan);
-          return Array.isArray(result)
-            ? renderOrder(paths)
-            : { ...result, paths: renderOrder(paths) };
+          const ordered = renderOrder(paths, begun);
+          return Array.isArray(result) ? ordered : { ...result, paths: ordered };
         },
       };
     },

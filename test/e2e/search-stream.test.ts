@@ -12,7 +12,7 @@ import type { AstroPrerenderer, RouteData, StaticPathsMetadata } from 'astro';
 import { indexArticles, rememberStreamed } from '../../src/search/index-articles.ts';
 import { IndexCache } from '../../src/search/index-cache.ts';
 import { pageFile } from '../../src/search/page-file.ts';
-import { streamIndex, type StreamIndex } from '../../src/search/stream-index.ts';
+import { renderOrder, streamIndex, type StreamIndex } from '../../src/search/stream-index.ts';
 import { articleIndexAttributes } from '../../src/search/attributes.ts';
 import { tapped } from '../../src/search/entry-tap.ts';
 import type { ItemData } from '../../src/archive/schema.ts';
@@ -312,6 +312,21 @@ test('should have the pages rendered in the order the indexer takes them: item p
     '/undated/Scan.A',
   ]);
   await stream.finish();
+});
+
+test('should have the item pages begun from their entries rendered after the other item pages', () => {
+  const paths = ['/', '/2021-03-02/02/01', '/2021-03-01', '/2021-03-01/02/02', '/2021-03-01/02/01'];
+  const begun = new Set(['2021-03-01/02/01/index.html', '2021-03-01/02/02/index.html']);
+  expect(
+    renderOrder(
+      paths.map((pathname) => ({ pathname })),
+      begun,
+    ),
+  ).toEqual(
+    ['/2021-03-02/02/01', '/2021-03-01/02/01', '/2021-03-01/02/02', '/2021-03-01', '/'].map(
+      (pathname) => ({ pathname }),
+    ),
+  );
 });
 
 test('should keep the incremental build metadata Astro hands beside the paths, in render order', async () => {

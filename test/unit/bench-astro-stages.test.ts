@@ -41,4 +41,20 @@ describe('bench/measure/astro-stages', () => {
       shardsReused: 0,
     });
   });
+
+  it('reads the index line of a first build, with the articles taken from their entries', () => {
+    const lines = log([
+      [1000, '04:20:00 [content] Syncing content'],
+      [2000, '04:20:01 [content] Synced content'],
+      [2500, '04:20:02 [build] Building static entrypoints...'],
+      [3000, ' generating static routes '],
+      [4000, '04:20:04 ✓ Completed in 1.00s.'],
+      [
+        6500,
+        '04:20:06 [folio-search] indexed 7500 articles of 9341 pages in 3 shards (3 indexed, 0 reused; 2500 articles from their content entries) in 2.5 s after the pages',
+      ],
+    ]);
+    const stages = astroStages(lines, 7000);
+    expect([stages.searchMs, stages.shardsIndexed, stages.shardsReused]).toEqual([2500, 3, 0]);
+  });
 });
