@@ -3,9 +3,11 @@
  * year is a shard (undated articles one of their own), cut into parts of at most `maxArticles`.
  * Each shard is indexed by a Pagefind service of its own, on a thread of its own
  * (shard-thread.ts: `createIndex` → records → `writeFiles` → `deleteIndex`), and records go to
- * it without waiting for answers. A shard's bundle is written while the next shard's records are
- * indexed, and a shard opens only once the bundle before the last is written: two shards'
- * indexes are alive at most, so the indexer's memory follows the largest parts, not the archive.
+ * it without waiting for answers. A shard's bundle is written as soon as the shard is full (or
+ * the next record is of another year) while the next shard's records are indexed, and a shard
+ * opens only once the bundle before the last is written: two shards' indexes are alive at most,
+ * so the indexer's memory follows the largest parts, not the archive. Shards begun before the
+ * site's directory is ready are written aside (`stageDir`) and moved into it at the end.
  */
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
