@@ -59,6 +59,13 @@ export default defineConfig({
     output.prepare,
     // After `prepare`, which links Astro's copies of the pages to them.
     folioPageWrites(),
+    // Search pages are not content; the 404 page is not a page at all. Before the search
+    // integration, whose last hook waits for the index: the sitemap is written meanwhile.
+    sitemap({
+      filenameBase: shardPart.sitemapBase,
+      filter: (page) =>
+        shardPart.inSitemap(page) && !/\/(search|404)\/?$/.test(new URL(page).pathname),
+    }),
     ...(shardPart.search
       ? [
           folioSearch({
@@ -70,12 +77,6 @@ export default defineConfig({
           }),
         ]
       : []),
-    // Search pages are not content; the 404 page is not a page at all.
-    sitemap({
-      filenameBase: shardPart.sitemapBase,
-      filter: (page) =>
-        shardPart.inSitemap(page) && !/\/(search|404)\/?$/.test(new URL(page).pathname),
-    }),
     // Last: the build counts as finished once every other integration is done.
     output.finish,
   ],
