@@ -173,26 +173,26 @@ export function streamIndex({
   return {
     async early({ contentDir, pattern, stageDir }) {
       const ids = (await glob(pattern, { cwd: contentDir })).map(entryId);
-      const first = ids
-        .map((id) => ({ id, file: itemFile(siteDir, id) }))
-        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-        .slice(0, maxEarly);
-      if (first.length === 0) return;
-      begun = new Set(first.map(({ file }) => relative(siteDir, file).split(sep).join('/')));
+      // The item pages' files sorted as the plan sorts them (`getStaticPaths` below).
+      const idOf = new Map(ids.map((id) => [itemFile(siteDir, id), id]));
+      const files = [...idOf.keys()].sort().slice(0, maxEarly);
+      if (files.length === 0) return;
+      const wanted = files.map((file) => idOf.get(file) ?? '');
+      begun = new Set(files.map((file) => relative(siteDir, file).split(sep).join('/')));
       await rm(stageDir, { recursive: true, force: true });
       thread = startThread();
       const message: IndexerRequest = {
         type: 'early',
         siteDir,
         stageDir,
-        files: first.map(({ file }) => file),
-        ids: first.map(({ id }) => id),
+        files,
+        ids: wanted,
         ...(maxArticles === undefined ? {} : { maxArticles }),
       };
       thread.worker.postMessage(message);
-      let left = first.length;
+      let left = files.length;
       openTap({
-        wanted: new Set(first.map(({ id }) => id)),
+        wanted: new Set(wanted),
         take(entry) {
           entries.push(entry);
           left--;
