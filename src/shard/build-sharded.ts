@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,7 @@ import {
   writeRecord,
 } from './site-record.ts';
 import { GLOBAL, planParts, type PlannedPart } from './plan.ts';
+import { openRunDir } from './work-dirs.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'bin/folio.mjs');
@@ -179,39 +180,38 @@ export async function buildSharded({
           (unchanged > 0 ? ` (${unchanged} unchanged)` : ''),
   );
 
-  // Paths are absolute: each part build runs in a working directory of its own (below).
+  // Paths are absolute: each part build runs in a working directory of its own (work-dirs.ts).
   const env = { ...process.env, [CACHE_ENV]: cache, [CONFIG_ENV]: configFile() };
-  await each(tasks, jobs, async ({ part, fingerprint, args }) => {
-    const stamp = join(partsDir, `${part}.json`);
-    // Until it finishes, the part counts as not built.
-    await rm(stamp, { force: true });
-    const started = performance.now();
-    const out = join(partsDir, part);
-    // Astro writes a build's server chunks under the working directory (`./.astro/`) unless the
-    // output directory is inside it, and they import Folio's dependencies: each part build runs
-    // in a directory of its own inside the project, made for this run, so that sharded builds of
-    // other archives from the same project at the same time do not write into it.
-    const work = join(root, 'node_modules', '.folio', PARTS_DIR);
-    await mkdir(work, { recursive: true });
-    const cwd = await mkdtemp(join(work, `${part}-`));
-    try {
-      await runPart(
-        part,
-        cwd,
-        ['build', '--content', contentDir, ...args, '--out', out, ...(force ? ['--force'] : [])],
-        env,
-        log,
-      );
-    } finally {
-      await rm(cwd, { recursive: true, force: true });
-    }
-    const build = randomUUID();
-    await writeStamp(stamp, { fingerprint, build });
-    builds.set(part, build);
-    const seconds = (performance.now() - started) / 1000;
-    results.set(part, seconds);
-    log(`${partName(part)}: built in ${seconds.toFixed(1)} s`);
-  });
+  const run = await openRunDir(root);
+  try {
+    await each(tasks, jobs, async ({ part, fingerprint, args }) => {
+      const stamp = join(partsDir, `${part}.json`);
+      // Until it finishes, the part counts as not built.
+      await rm(stamp, { force: true });
+      const started = performance.now();
+      const out = join(partsDir, part);
+      const cwd = await run.forPart(part);
+      try {
+        await runPart(
+          part,
+          cwd,
+          ['build', '--content', contentDir, ...args, '--out', out, ...(force ? ['--force'] : [])],
+          env,
+          log,
+        );
+      } finally {
+        await rm(cwd, { recursive: true, force: true });
+      }
+      const build = randomUUID();
+      await writeStamp(stamp, { fingerprint, build });
+      builds.set(part, build);
+      const seconds = (performance.now() - started) / 1000;
+      results.set(part, seconds);
+      log(`${partName(part)}: built in ${seconds.toFixed(1)} s`);
+    });
+  } finally {
+    await run.close();
+  }
 
   const started = performance.now();
   const siteDir = resolve(outDir);
