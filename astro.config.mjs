@@ -4,6 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wholeEnv } from './src/cli-options.ts';
 import { loadConfig } from './src/config.ts';
 import { cacheDir } from './src/site/cache-dir.ts';
 import { folioSearch } from './src/search/integration.ts';
@@ -15,26 +16,18 @@ const config = loadConfig();
 // A shard or the global build (`folio build --shard`, `--global`): see src/shard/.
 const shardPart = partOptions(config.base);
 const output = folioOutput();
-// Articles per search index shard (default 5,000): the indexer's memory follows it.
-const part = process.env.FOLIO_SEARCH_PART;
-if (part !== undefined && part !== '' && !/^[1-9]\d*$/.test(part)) {
-  throw new Error(`FOLIO_SEARCH_PART must be a positive whole number of articles, not "${part}"`);
-}
+// Articles per search index shard (default 2,500): the indexer's memory follows it.
+const part = wholeEnv('FOLIO_SEARCH_PART', undefined);
 // Pages rendered at once (default 4): while one page waits (for its content, for its response to
 // be read), another is rendered. At 1, Astro's log names each page beside its own outcome
 // (rendered or reused).
-const renderConcurrency = process.env.FOLIO_RENDER_CONCURRENCY ?? '4';
-if (!/^[1-9]\d*$/.test(renderConcurrency)) {
-  throw new Error(
-    `FOLIO_RENDER_CONCURRENCY must be a positive whole number of pages, not "${renderConcurrency}"`,
-  );
-}
+const renderConcurrency = wholeEnv('FOLIO_RENDER_CONCURRENCY', 4);
 
 export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: Number(renderConcurrency) },
+  build: { format: 'directory', concurrency: renderConcurrency },
   outDir: process.env.FOLIO_OUT ?? 'dist',
   // The content store, the pages of the last build and the search bundles are kept here between
   // builds (default node_modules/.astro/; a shard or the global build has a directory of its own
@@ -69,7 +62,7 @@ export default defineConfig({
     ...(shardPart.search
       ? [
           folioSearch({
-            ...(part === undefined || part === '' ? {} : { maxArticles: Number(part) }),
+            ...(part === undefined ? {} : { maxArticles: part }),
             // The host's file limit is the whole site's: a shard's build does not know the rest.
             ...(shardPart.whole && config.maxFiles !== undefined
               ? { maxFiles: config.maxFiles }

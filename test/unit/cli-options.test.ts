@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { optionalWhole, wholeOption } from '../../src/cli-options.ts';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { optionalWhole, wholeEnv, wholeOption } from '../../src/cli-options.ts';
 
 describe('wholeOption', () => {
   test('should read a whole number written in digits', () => {
@@ -27,5 +27,29 @@ describe('optionalWhole', () => {
     expect(() => optionalWhole('max-fragments', '0')).toThrow(
       '--max-fragments must be a whole number ≥ 1, not "0"',
     );
+  });
+});
+
+describe('wholeEnv', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  test('should read the variable when set, and give the fallback when unset or empty', () => {
+    vi.stubEnv('FOLIO_TEST_NUMBER', '2500');
+    expect(wholeEnv('FOLIO_TEST_NUMBER', undefined)).toBe(2500);
+    vi.stubEnv('FOLIO_TEST_NUMBER', '');
+    expect(wholeEnv('FOLIO_TEST_NUMBER', 4)).toBe(4);
+    vi.stubEnv('FOLIO_TEST_NUMBER', undefined);
+    expect(wholeEnv('FOLIO_TEST_NUMBER', undefined)).toBeUndefined();
+  });
+
+  test('should name the variable and the value it refuses', () => {
+    for (const value of ['0', 'abc', '1e3', ' 12', '-1']) {
+      vi.stubEnv('FOLIO_SEARCH_PART', value);
+      expect(() => wholeEnv('FOLIO_SEARCH_PART', undefined)).toThrow(
+        `FOLIO_SEARCH_PART must be a whole number ≥ 1, not "${value}"`,
+      );
+    }
   });
 });
