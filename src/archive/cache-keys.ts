@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CalendarMonth } from './calendar.ts';
+import { compareText } from '../compare.ts';
 import {
   issueNeighbours,
   itemNeighbours,
@@ -188,7 +189,7 @@ export function cacheKeys<I extends EntryLike, P extends RecordLike>(
     month(month, prev, next) {
       const days = [...month.days.values()]
         .map((day) => [day.date, day.items])
-        .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
+        .sort(([a], [b]) => compareText(String(a), String(b)));
       const link = (m: MonthLink | null) => (m === null ? null : [m.year, m.month]);
       return hashParts([salt, 'month', month.year, month.month, days, link(prev), link(next)]);
     },

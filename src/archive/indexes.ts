@@ -9,6 +9,7 @@
 import type { ItemData, PageRecordData } from './schema.ts';
 import { buildCalendar, type CalendarYear } from './calendar.ts';
 import { parseItemId, parsePageId } from './urls.ts';
+import { compareText } from '../compare.ts';
 
 export interface ItemLike {
   id: string;
@@ -221,8 +222,4 @@ function compareIssues<I extends ItemLike, P extends PageLike>(
   if (a.date !== null && b.date === null) return -1;
   if (a.date === null && b.date !== null) return 1;
   return compareText(a.key, b.key);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

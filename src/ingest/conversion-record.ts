@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { writeFileAtomic } from '../write/atomic.ts';
 import type { RawSource } from './read/locate.ts';
+import { compareText } from '../compare.ts';
 
 const VERSION = 1;
 
@@ -144,7 +145,7 @@ export class ConversionRecord {
 
   /** Writes the pages this run noted (and no other) in place of the last record. */
   save(): void {
-    const pages = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const pages = Object.fromEntries([...this.next].sort(([a], [b]) => compareText(a, b)));
     writeFileAtomic(
       this.file,
       `${JSON.stringify({ version: VERSION, fingerprint: this.fingerprint, pages })}\n`,

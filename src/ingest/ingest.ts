@@ -22,6 +22,7 @@ import {
 } from './read/read-page.ts';
 import type { IngestReport } from './report.ts';
 import { segmentPage } from './segment.ts';
+import { compareText } from '../compare.ts';
 
 export interface IngestOptions {
   /** Directory of raw page files (`<YYYY-MM-DD>/<NN>.txt`, optionally a manifest). */
@@ -140,7 +141,7 @@ export function ingest(options: IngestOptions): IngestReport {
     pages,
     reused,
     items,
-    encodings: Object.fromEntries([...encodings].sort(([a], [b]) => (a < b ? -1 : 1))),
+    encodings: Object.fromEntries([...encodings].sort(([a], [b]) => compareText(a, b))),
     undated,
     warnings,
     errors,

@@ -30,6 +30,7 @@ import type { IndexerRequest, IndexerResponse, StreamedPage } from './index-work
 import { articlesByYear, filesBesideRoutes, fragmentLimit } from './fragment-budget.ts';
 import { DEFAULT_MAX_ARTICLES, MANIFEST_FILE, type ShardEntry } from './shard-writer.ts';
 import { isItemPath } from '../archive/urls.ts';
+import { compareText } from '../compare.ts';
 
 export interface StreamOptions {
   /** The built site (Astro's `outDir`). */
@@ -100,9 +101,7 @@ export function renderOrder<T extends { pathname: string }>(
     const rank = !isItemPath(path.pathname) ? 2 : begun.has(file) ? 1 : 0;
     return { path, rank, file };
   });
-  keyed.sort((a, b) =>
-    a.rank !== b.rank ? a.rank - b.rank : a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
-  );
+  keyed.sort((a, b) => a.rank - b.rank || compareText(a.file, b.file));
   return keyed.map(({ path }) => path);
 }
 

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { parseSitemapIndex, SitemapIndexStream, streamToPromise, type IndexItem } from 'sitemap';
 import { newestFirst, type ShardEntry, type ShardManifest } from '../search/index-articles.ts';
 import { UNDATED_SHARD } from './part.ts';
+import { compareText } from '../compare.ts';
 
 /** A file read from one build's output, with the output it came from (for error messages). */
 export interface Sourced<T> {
@@ -35,7 +36,7 @@ export function mergeManifests(manifests: readonly Sourced<ShardManifest>[]): Sh
 /** Shard keys in archive order: years ascending, undated last. */
 export function archiveOrder(shards: readonly string[]): string[] {
   const rank = (key: string): string => (key === UNDATED_SHARD ? '~' : key);
-  return [...shards].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  return [...shards].sort((a, b) => compareText(rank(a), rank(b)));
 }
 
 export async function readSitemapIndex(file: string): Promise<IndexItem[]> {

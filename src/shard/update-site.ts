@@ -29,6 +29,7 @@ import { basename, dirname, join } from 'node:path';
 import { removeEmptyParents, removeFiles, removePaths } from '../site/files.ts';
 import { each } from './each.ts';
 import { CONCURRENCY, local, type Placement } from './place-files.ts';
+import { compareText } from '../compare.ts';
 
 /** A file written beside its place, to be renamed in. */
 interface Staged {
@@ -131,7 +132,7 @@ export async function updateSite(
     throw error;
   }
 
-  staged.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
+  staged.sort((a, b) => rank(a.path) - rank(b.path) || compareText(a.path, b.path));
   for (const { path, temporary } of staged) await rename(temporary, local(site, path));
 
   const wanted = new Set([...files.map((f) => f.path), ...merged.map((f) => f.path)]);

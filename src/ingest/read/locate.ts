@@ -8,6 +8,7 @@ import { join, posix, sep } from 'node:path';
 import { isCalendarDate } from './date.ts';
 import { MANIFEST_NAMES, readManifest, type ManifestEntry } from './manifest.ts';
 import type { Problem } from './problem.ts';
+import { compareText } from '../../compare.ts';
 
 export interface RawSource {
   /** The file as the user names it: the raw directory joined with `source`. */
@@ -42,7 +43,7 @@ export function locatePages(rawDir: string): Located {
 
   const walk = (relative: string): void => {
     const entries = readdirSync(join(rawDir, relative), { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {
       const source = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.name.startsWith('.')) {
