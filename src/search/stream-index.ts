@@ -105,8 +105,35 @@ export function renderOrder<T extends { pathname: string }>(
   return keyed.map(({ path }) => path);
 }
 
-/** Pages sent to the thread in one message. */
+/** Pages or entries sent to the thread in one message. */
 const BATCH = 32;
+
+interface Batch<T> {
+  /** Adds one; a full batch is sent at once. */
+  push(item: T): void;
+  /** Sends what was added since the last batch went, if anything. */
+  flush(): void;
+}
+
+/**
+ * Items that go to the thread a few at a time (`BATCH`): one message per page or entry costs the
+ * main thread more than the work it hands over.
+ */
+function batched<T>(send: (items: T[]) => void): Batch<T> {
+  let items: T[] = [];
+  const flush = (): void => {
+    if (items.length === 0) return;
+    send(items);
+    items = [];
+  };
+  return {
+    push(item) {
+      items.push(item);
+      if (items.length >= BATCH) flush();
+    },
+    flush,
+  };
+}
 
 interface Thread {
   worker: Worker;
@@ -145,29 +172,22 @@ export function streamIndex({
 }: StreamOptions): StreamIndex {
   let thread: Thread | null = null;
   let maxFragments: number | undefined;
-  // Pages go to the thread a few at a time: one message per page costs the renderer more.
-  let batch: { file: string; body: ArrayBuffer }[] = [];
-  const flush = (): void => {
-    if (batch.length === 0) return;
-    const message: IndexerRequest = { type: 'pages', pages: batch };
+  // Each page's bytes move to the thread with it.
+  const pages = batched<{ file: string; body: ArrayBuffer }>((list) => {
+    const message: IndexerRequest = { type: 'pages', pages: list };
     thread?.worker.postMessage(
       message,
-      batch.map(({ body }) => body),
+      list.map(({ body }) => body),
     );
-    batch = [];
-  };
+  });
 
   const maxEarly = maxArticles ?? DEFAULT_MAX_ARTICLES;
   /** The item pages begun from their entries, relative to the site. */
   let begun = new Set<string>();
-  // Entries go to the thread a few at a time, as pages do.
-  let entries: ItemEntry[] = [];
-  const flushEntries = (): void => {
-    if (entries.length === 0) return;
-    const message: IndexerRequest = { type: 'entries', entries };
+  const entries = batched<ItemEntry>((list) => {
+    const message: IndexerRequest = { type: 'entries', entries: list };
     thread?.worker.postMessage(message);
-    entries = [];
-  };
+  });
 
   return {
     async early({ contentDir, pattern, stageDir }) {
@@ -195,7 +215,7 @@ export function streamIndex({
         take(entry) {
           entries.push(entry);
           left--;
-          if (entries.length >= BATCH || left === 0) flushEntries();
+          if (left === 0) entries.flush();
         },
       });
     },
@@ -220,7 +240,7 @@ export function streamIndex({
           });
           // The content sync is over: what entries it stored are the thread's.
           closeTap();
-          flushEntries();
+          entries.flush();
           thread ??= startThread();
           const plan: IndexerRequest = {
             type: 'plan',
@@ -241,15 +261,14 @@ export function streamIndex({
       // Astro's buffer stays Astro's: the bytes are copied, and the copy moves to the thread.
       const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       const body = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      batch.push({ file, body: body as ArrayBuffer });
-      if (batch.length >= BATCH) flush();
+      pages.push({ file, body: body as ArrayBuffer });
     },
     async finish() {
       closeTap();
       if (thread === null) return { stale: 'no pages were announced' };
       const { worker, answer, exited } = thread;
       worker.ref();
-      flush();
+      pages.flush();
       const finish: IndexerRequest = { type: 'finish', files: await htmlFiles(siteDir) };
       worker.postMessage(finish);
       const response = await answer;
