@@ -11,6 +11,7 @@ import { folioSearch } from './src/search/integration.ts';
 import { partOptions } from './src/shard/astro-options.ts';
 import { folioOutput } from './src/site/output-dir.ts';
 import { folioPageWrites } from './src/site/page-writes.ts';
+import { folioBuildReport } from './src/site/build-report.ts';
 
 const config = loadConfig();
 // A shard or the global build (`folio build --shard`, `--global`): see src/shard/.
@@ -70,6 +71,8 @@ export default defineConfig({
           }),
         ]
       : []),
+    // The site's pages, for the line `folio build` prints at its end.
+    folioBuildReport(),
     // Last: the build counts as finished once every other integration is done.
     output.finish,
   ],

@@ -130,13 +130,16 @@ export async function main(argv: string[]): Promise<number> {
         }
         // Astro is loaded only for the commands that need it: converting starts fast.
         const { buildSite } = await import('./site/build.ts');
+        const { describeBuild } = await import('./site/build-report.ts');
         const outDir = resolve(values.out ?? 'dist');
-        await buildSite({
+        const started = performance.now();
+        const report = await buildSite({
           contentDir: resolve(values.content ?? 'content'),
           outDir,
           part,
           force: values.force === true,
         });
+        console.log(describeBuild(report, outDir, (performance.now() - started) / 1000));
         // A part is not the site the host takes.
         if (part.kind === 'whole') await withinFileLimit(outDir);
         return 0;

@@ -20,6 +20,7 @@ import { contentPatterns } from '../shard/part.ts';
 import { FOLIO_CACHE_DIR } from '../site/cache-dir.ts';
 import { publicFiles } from '../site/files.ts';
 import { onPageWritten } from '../site/page-writes.ts';
+import { reportBuild } from '../site/build-report.ts';
 
 export interface SearchOptions {
   /** Articles in one shard's index, at most (default 2,500): bounds the indexer's memory. */
@@ -109,6 +110,7 @@ export function folioSearch({ maxArticles, maxFiles }: SearchOptions = {}): Astr
             if (streamed !== null) logger.warn(`indexing from disk: ${streamed.stale}`);
             report = await indexArticles({ siteDir, cache, ...limit });
           }
+          reportBuild({ search: report });
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           logger.info(
             `indexed ${report.articles} articles of ${report.pagesRead} pages in ` +

@@ -9,6 +9,7 @@ import { PART_ENV, partValue, type BuildPart } from '../shard/part.ts';
 import { prunePart } from '../shard/prune.ts';
 import { publicFiles } from './files.ts';
 import { restorePageWrites } from './page-writes.ts';
+import { takeBuildReport, type BuildReport } from './build-report.ts';
 import { outsideIssues } from '../shard/neighbours.ts';
 import { partOptions } from '../shard/astro-options.ts';
 import { FOLIO_CACHE_DIR, cacheDir } from './cache-dir.ts';
@@ -35,7 +36,7 @@ export async function buildSite({
   outDir,
   part = { kind: 'whole' },
   force = false,
-}: BuildOptions): Promise<void> {
+}: BuildOptions): Promise<BuildReport> {
   if (!existsSync(contentDir)) throw new Error(`${contentDir}: content directory not found`);
   process.env[CONTENT_ENV] = contentDir;
   // A shard with no issue in the content directory is a mistake, not an empty site.
@@ -47,6 +48,8 @@ export async function buildSite({
     const partDir = partOptions('/', part).cacheDir ?? '';
     await rm(join(cacheDir(root), partDir, FOLIO_CACHE_DIR), { recursive: true, force: true });
   }
+  // A report a failed build left is not this build's.
+  takeBuildReport();
   try {
     await build({ root, outDir, logLevel: 'warn', force });
   } finally {
@@ -54,6 +57,7 @@ export async function buildSite({
     restorePageWrites();
   }
   await prunePart(outDir, part, await publicFiles(`${root}public`));
+  return takeBuildReport();
 }
 
 export async function previewSite({

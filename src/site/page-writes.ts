@@ -30,6 +30,7 @@ import nodeFs, { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { reportBuild } from './build-report.ts';
 import { PAGE_COPIES } from './output-dir.ts';
 
 type FsPromises = typeof nodeFs.promises;
@@ -44,6 +45,8 @@ export interface PageWriteTargets {
 export interface PageWriteCounts {
   /** Files written at once, pages and copies. */
   written: number;
+  /** Of them, HTML pages written in the output directory: the pages rendered. */
+  pages: number;
   /** Copies left unwritten because they are the page just written. */
   copiesSkipped: number;
   /** Copies' directories not made again: through the link, they are pages' directories. */
@@ -111,7 +114,7 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
   putBack();
   const fs = nodeFs.promises;
   const original = { mkdir: fs.mkdir, writeFile: fs.writeFile };
-  const counts: PageWriteCounts = { written: 0, copiesSkipped: 0, directoriesKept: 0 };
+  const counts: PageWriteCounts = { written: 0, pages: 0, copiesSkipped: 0, directoriesKept: 0 };
   const linked = copiesAreThePages(targets);
   // Each page's bytes, by the buffer Astro holds, until its copy is asked for.
   const pages = new WeakMap<object, string>();
@@ -160,6 +163,7 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
     nodeFs.writeFileSync(path, data, options as nodeFs.WriteFileOptions);
     counts.written++;
     if (page === null) return;
+    if (page.endsWith('.html')) counts.pages++;
     if (typeof data !== 'string') pages.set(data, page);
     for (const listener of listeners) listener(path, data);
   }) as FsPromises['writeFile'];
@@ -210,6 +214,7 @@ export function folioPageWrites(): AstroIntegration {
       'astro:build:generated': ({ logger }) => {
         restorePageWrites();
         if (counts !== null) {
+          reportBuild({ rendered: counts.pages });
           logger.debug(
             `${counts.written} files written at once, ${counts.copiesSkipped} page copies left ` +
               `as the pages, ${counts.directoriesKept} of their directories not made again`,

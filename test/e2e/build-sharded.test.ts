@@ -34,6 +34,9 @@ async function buildSharded(): Promise<string[]> {
 /** The built lines of a log, sorted: parts built at once finish in either order. */
 const built = (log: string[]) => log.filter((line) => line.endsWith(' built in N s')).sort();
 
+/** The line each part build prints at its end, sorted. */
+const summaries = (log: string[]) => log.filter((line) => /^\[[^\]]+\] Built /.test(line)).sort();
+
 const sitemap = (path: string) => /^sitemap-.*\.xml$/.test(path);
 
 /** Paths that differ between the site and a whole build of the same content, sitemaps aside. */
@@ -60,10 +63,16 @@ test('should build every part, two at a time, and assemble the whole build', asy
     'shard 2024: built in N s',
     'shard undated: built in N s',
   ]);
+  expect(summaries(log)).toEqual([
+    `[2023] Built 19 pages into ${cache}/parts/2023 in N s (19 rendered, 0 reused); search: 5 articles in 1 bundle (1 indexed, 0 reused)`,
+    `[2024] Built 25 pages into ${cache}/parts/2024 in N s (25 rendered, 0 reused); search: 8 articles in 1 bundle (1 indexed, 0 reused)`,
+    `[global] Built 15 pages into ${cache}/parts/global in N s (15 rendered, 0 reused)`,
+    `[undated] Built 9 pages into ${cache}/parts/undated in N s (9 rendered, 0 reused); search: 1 article in 1 bundle (1 indexed, 0 reused)`,
+  ]);
   expect(log.at(-1)).toBe(
     `Assembled 156 files of 4 parts (4 built) into ${site} in N s (153 copied, 0 kept from the previous site)`,
   );
-  expect(log).toHaveLength(6);
+  expect(log).toHaveLength(10);
   expect(await differencesFromWholeBuild()).toEqual([]);
   expect((await readdir(join(cache, 'parts'))).sort()).toEqual([
     '2023',
@@ -113,7 +122,12 @@ test('should rebuild only the year of a corrected title, and the global pages', 
   const log = await buildSharded();
   expect(log[0]).toBe('Building 2 of 4 parts, 2 at a time (2 unchanged)');
   expect(built(log)).toEqual(['global: built in N s', 'shard 2024: built in N s']);
-  expect(log).toHaveLength(4);
+  // Of each, the pages that show the title or the archive's newest days are rendered again.
+  expect(summaries(log)).toEqual([
+    `[2024] Built 25 pages into ${cache}/parts/2024 in N s (11 rendered, 14 reused); search: 8 articles in 1 bundle (1 indexed, 0 reused)`,
+    `[global] Built 15 pages into ${cache}/parts/global in N s (9 rendered, 6 reused)`,
+  ]);
+  expect(log).toHaveLength(6);
   // Copied: what the two builds wrote anew — the pages that show the title, the pages every
   // build renders, Astro's assets, the sitemaps and 2024's search bundle; the rest is kept.
   expect(log.at(-1)).toBe(

@@ -45,7 +45,7 @@ describe('installPageWrites', () => {
     const counts = installPageWrites({ outDir: out, copiesDir: copies });
     await writePage('2024-05-02/01/03', Buffer.from('<h1>市政府</h1>'));
     expect(readFileSync(join(out, '2024-05-02/01/03/index.html'), 'utf8')).toBe('<h1>市政府</h1>');
-    expect(counts).toEqual({ written: 1, copiesSkipped: 1, directoriesKept: 1 });
+    expect(counts).toEqual({ written: 1, pages: 1, copiesSkipped: 1, directoriesKept: 1 });
   });
 
   test('should write a copy whose bytes are not the buffer just written as its page', async () => {
@@ -55,7 +55,7 @@ describe('installPageWrites', () => {
     await writePage('b', Buffer.from('page b'), Buffer.from('copy b'));
     expect(readFileSync(join(out, 'a/index.html'), 'utf8')).toBe('page');
     expect(readFileSync(join(out, 'b/index.html'), 'utf8')).toBe('copy b');
-    expect(counts).toEqual({ written: 4, copiesSkipped: 0, directoriesKept: 2 });
+    expect(counts).toEqual({ written: 4, pages: 2, copiesSkipped: 0, directoriesKept: 2 });
   });
 
   test('should make a copy directory through the link when no page made it', async () => {
@@ -65,7 +65,7 @@ describe('installPageWrites', () => {
     await fs.mkdir(join(copies, 'a'), { recursive: true });
     await fs.mkdir(join(copies, 'b', 'c'), { recursive: true });
     expect(existsSync(join(out, 'b', 'c'))).toBe(true);
-    expect(counts).toEqual({ written: 0, copiesSkipped: 0, directoriesKept: 1 });
+    expect(counts).toEqual({ written: 0, pages: 0, copiesSkipped: 0, directoriesKept: 1 });
   });
 
   test('should write each copy where the copies are a directory of their own', async () => {
@@ -73,7 +73,7 @@ describe('installPageWrites', () => {
     await writePage('reporters/张三', Buffer.from('张三'));
     expect(readFileSync(join(out, 'reporters/张三/index.html'), 'utf8')).toBe('张三');
     expect(readFileSync(join(copies, 'reporters/张三/index.html'), 'utf8')).toBe('张三');
-    expect(counts).toEqual({ written: 2, copiesSkipped: 0, directoriesKept: 0 });
+    expect(counts).toEqual({ written: 2, pages: 1, copiesSkipped: 0, directoriesKept: 0 });
   });
 
   test('should write strings at once, and give paths elsewhere to Node', async () => {
@@ -90,7 +90,7 @@ describe('installPageWrites', () => {
     expect(writeFile).toHaveBeenCalledTimes(2);
     expect(readFileSync(join(out, 'feed.xml'), 'utf8')).toBe('<rss/>');
     expect(readFileSync(join(work, 'elsewhere', 'x.txt'), 'utf8')).toBe('x');
-    expect(counts).toEqual({ written: 1, copiesSkipped: 0, directoriesKept: 0 });
+    expect(counts).toEqual({ written: 1, pages: 0, copiesSkipped: 0, directoriesKept: 0 });
   });
 
   test('should reject with the error of the file that cannot be written', async () => {
