@@ -145,8 +145,6 @@ interface Thread {
 
 function startThread(): Thread {
   const worker = new Worker(new URL('./index-worker.ts', import.meta.url));
-  // A build that fails before its end must not wait for the indexer to exit.
-  worker.unref();
   const answer = new Promise<IndexerResponse>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -161,6 +159,9 @@ function startThread(): Thread {
       resolve();
     }),
   );
+  // A build that fails before its end must not wait for the indexer to exit. After the
+  // listeners: adding a 'message' listener holds the process for the worker again.
+  worker.unref();
   return { worker, answer, exited };
 }
 

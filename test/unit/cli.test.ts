@@ -29,6 +29,8 @@ function folio(
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', FOLIO_CACHE: testCache, ...env },
+    // A command that does not end fails its test (status null) instead of holding the run.
+    timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -103,6 +105,31 @@ describe('folio ingest', () => {
 });
 
 describe('folio build', () => {
+  test(
+    'should exit 1 naming the item whose front matter is broken, on a first build too',
+    { timeout: 130_000 },
+    () => {
+      const work = mkdtempSync(join(tmpdir(), 'folio-broken-'));
+      const content = join(work, 'content');
+      cpSync(join(root, 'test/fixtures/site'), content, { recursive: true });
+      const file = join(content, '2023-11-21/01/01.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, 'date: [unclosed'));
+      // An empty cache: the search index starts from the content entries, before the sync fails.
+      const cache = { FOLIO_CACHE: join(work, 'cache') };
+      const result = folio(
+        ['build', '--content', content, '--out', join(work, 'site')],
+        root,
+        cache,
+      );
+      expect(result.stderr).toContain(
+        `folio build: ${file}: Flow sequence in block collection must be sufficiently indented ` +
+          'and end with a ] at line 4, column 1:',
+      );
+      expect(result.stdout).toBe('');
+      expect(result.status).toBe(1);
+    },
+  );
+
   test('should convert raw/ first and not build the site when conversion fails', () => {
     const project = makeRawDir({
       'raw/2024-05-01/01.txt': SAMPLE_PAGE,
