@@ -71,7 +71,7 @@ export default defineConfig({
           }),
         ]
       : []),
-    // The site's pages, for the line `folio build` prints at its end.
+    // The build's stages as it reaches them, and its pages: what `folio build` shows and says.
     folioBuildReport(),
     // Last: the build counts as finished once every other integration is done.
     output.finish,

@@ -131,14 +131,23 @@ export async function main(argv: string[]): Promise<number> {
         // Astro is loaded only for the commands that need it: converting starts fast.
         const { buildSite } = await import('./site/build.ts');
         const { describeBuild } = await import('./site/build-report.ts');
+        const { showBuildProgress } = await import('./site/build-progress.ts');
+        const { progressWanted } = await import('./ingest/progress.ts');
         const outDir = resolve(values.out ?? 'dist');
         const started = performance.now();
-        const report = await buildSite({
-          contentDir: resolve(values.content ?? 'content'),
-          outDir,
-          part,
-          force: values.force === true,
-        });
+        // On a terminal, the stage and the pages rendered so far, cleared at the end.
+        const stopProgress = progressWanted() ? showBuildProgress() : () => undefined;
+        let report;
+        try {
+          report = await buildSite({
+            contentDir: resolve(values.content ?? 'content'),
+            outDir,
+            part,
+            force: values.force === true,
+          });
+        } finally {
+          stopProgress();
+        }
         console.log(describeBuild(report, outDir, (performance.now() - started) / 1000));
         // A part is not the site the host takes.
         if (part.kind === 'whole') await withinFileLimit(outDir);

@@ -10,6 +10,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { IndexReport } from '../search/index-articles.ts';
+import { buildStage } from './build-progress.ts';
 
 export interface BuildReport {
   /** The site's pages (HTML), rendered or taken from the last build; null if not told. */
@@ -42,11 +43,22 @@ export function takeBuildReport(): BuildReport {
   return report;
 }
 
-/** The integration that reports the site's pages, once they are all built or taken. */
+/**
+ * The integration that tells the build's stages as it reaches them (build-progress.ts), and
+ * reports the site's pages once they are all built or taken.
+ */
 export function folioBuildReport(): AstroIntegration {
   return {
     name: 'folio-build-report',
     hooks: {
+      // After the content sync.
+      'astro:build:start': () => {
+        buildStage('bundle');
+      },
+      // Every page is written; the search index and the sitemap are finished after this.
+      'astro:build:generated': () => {
+        buildStage('finish');
+      },
       'astro:build:done': ({ pages }) => {
         reportBuild({ pages: pages.length });
       },

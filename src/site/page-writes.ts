@@ -31,6 +31,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { reportBuild } from './build-report.ts';
+import { pageRendered } from './build-progress.ts';
 import { PAGE_COPIES } from './output-dir.ts';
 
 type FsPromises = typeof nodeFs.promises;
@@ -163,7 +164,10 @@ export function installPageWrites(targets: PageWriteTargets): PageWriteCounts {
     nodeFs.writeFileSync(path, data, options as nodeFs.WriteFileOptions);
     counts.written++;
     if (page === null) return;
-    if (page.endsWith('.html')) counts.pages++;
+    if (page.endsWith('.html')) {
+      counts.pages++;
+      pageRendered();
+    }
     if (typeof data !== 'string') pages.set(data, page);
     for (const listener of listeners) listener(path, data);
   }) as FsPromises['writeFile'];
