@@ -52,8 +52,10 @@ export function articleElement(data: ItemData, body: string): string {
   return `<article${attributes}><header>${head}</header><div>${body}</div></article>`;
 }
 
-/** The record of the item page of `entry`, as the indexer would read the rendered page. */
-export function entryRecord(siteDir: string, entry: ItemEntry): CustomRecord | null {
-  const file = itemFile(siteDir, entry.id);
+/**
+ * The record of the item page of `entry`, written to `file` (its `itemFile`), as the indexer
+ * would read the rendered page.
+ */
+export function entryRecord(siteDir: string, file: string, entry: ItemEntry): CustomRecord | null {
   return recordOf(siteDir, file, articleElement(entry.data, entry.html));
 }

@@ -28,7 +28,7 @@ import { writeEngineBundle } from './engine-bundle.ts';
 import { articlesByYear, fragmentLimit } from './fragment-budget.ts';
 import { isItemPath } from '../archive/urls.ts';
 import { hashHtml, type IndexCache, type PartMember } from './index-cache.ts';
-import { pageUrl, recordOf } from './record.ts';
+import { pageUrl, recordDate, recordOf } from './record.ts';
 import { writeBundle } from './write-bundle.ts';
 import {
   BUNDLE_DIR,
@@ -117,7 +117,7 @@ async function readArticle(
   if (known !== undefined) return { file, url, hash, date: known.date, html, record: null };
   const record = recordOf(siteDir, file, html);
   if (record === null) return null;
-  return { file, url, hash, date: record.meta?.['date'] ?? null, html, record };
+  return { file, url, hash, date: recordDate(record), html, record };
 }
 
 /** Reads `files` a few at a time, yielding in order. */

@@ -23,7 +23,7 @@ import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 import { entryRecord, type ItemEntry } from './entry-record.ts';
-import { recordOf } from './record.ts';
+import { recordDate, recordOf } from './record.ts';
 import { hashHtml } from './index-cache.ts';
 import { shardWriter, type ShardEntry } from './shard-writer.ts';
 import type { IndexReport } from './index-articles.ts';
@@ -136,6 +136,11 @@ function recordDigest(record: CustomRecord | null): string {
   return createHash('sha256').update(JSON.stringify(record)).digest('base64');
 }
 
+/** The article page `record` was read from, as the search cache keeps it. */
+function streamedPage(record: CustomRecord, hash: string): StreamedPage {
+  return { url: record.url, hash, date: recordDate(record) };
+}
+
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -177,7 +182,7 @@ function entries(list: readonly ItemEntry[]): void {
     const position = early.positions.get(entry.id);
     if (position === undefined || !early.open) continue;
     try {
-      early.ready.set(position, entryRecord(siteDir, entry));
+      early.ready.set(position, entryRecord(siteDir, early.files[position] ?? '', entry));
     } catch {
       early.ready.set(position, null);
     }
@@ -220,11 +225,7 @@ function verify(position: number, next: Read): void {
     stale ??= `${file} does not read as its content entry did`;
     return;
   }
-  early.pages[position] = {
-    url: next.record.url,
-    hash: next.hash,
-    date: next.record.meta?.['date'] ?? null,
-  };
+  early.pages[position] = streamedPage(next.record, next.hash);
   articles++;
 }
 
@@ -248,11 +249,7 @@ function feed(): void {
         if ('error' in next) throw next.error;
         if (next.record === null) continue;
         await writer.add(next.record, file);
-        added.push({
-          url: next.record.url,
-          hash: next.hash,
-          date: next.record.meta?.['date'] ?? null,
-        });
+        added.push(streamedPage(next.record, next.hash));
         articles++;
       } catch (error) {
         failure = asError(error);

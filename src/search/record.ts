@@ -23,6 +23,11 @@ export function pageUrl(siteDir: string, file: string): string {
   return `/${path.endsWith('index.html') ? path.slice(0, -'index.html'.length) : path}`;
 }
 
+/** A record's date (its `date` metadata, `YYYY-MM-DD`); null for an undated article. */
+export function recordDate(record: CustomRecord): string | null {
+  return record.meta?.['date'] ?? null;
+}
+
 /** The record of the page `file` of the site `siteDir`, from its HTML. */
 export function recordOf(siteDir: string, file: string, html: string): CustomRecord | null {
   if (!html.includes('data-pagefind-body')) return null;
