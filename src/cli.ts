@@ -137,17 +137,12 @@ export async function main(argv: string[]): Promise<number> {
         const started = performance.now();
         // On a terminal, the stage and the pages rendered so far, cleared at the end.
         const stopProgress = progressWanted() ? showBuildProgress() : () => undefined;
-        let report;
-        try {
-          report = await buildSite({
-            contentDir: resolve(values.content ?? 'content'),
-            outDir,
-            part,
-            force: values.force === true,
-          });
-        } finally {
-          stopProgress();
-        }
+        const report = await buildSite({
+          contentDir: resolve(values.content ?? 'content'),
+          outDir,
+          part,
+          force: values.force === true,
+        }).finally(stopProgress);
         console.log(describeBuild(report, outDir, (performance.now() - started) / 1000));
         // A part is not the site the host takes.
         if (part.kind === 'whole') await withinFileLimit(outDir);
