@@ -5,6 +5,7 @@ import { contentDir, entryId } from './archive/content-dir.ts';
 import { buildPart, contentPatterns } from './shard/part.ts';
 import { frontMatterLoader } from './shard/metadata-loader.ts';
 import { tapped } from './search/entry-tap.ts';
+import { readingFrontMatter } from './site/front-matter.ts';
 
 // A shard build reads its shard's folders only; the global build reads every item's front
 // matter and page record, but renders no body (it builds no article page).
@@ -15,13 +16,16 @@ const global = part.kind === 'global';
 const generateId = ({ entry }: { entry: string }): string => entryId(entry);
 
 /**
- * One entry per article or photo: `content/<date>/<NN>/<kk>.md`, id `<date>/<NN>/<kk>`. A first
- * build's search index takes the first entries as they are stored (search/entry-tap.ts).
+ * One entry per article or photo: `content/<date>/<NN>/<kk>.md`, id `<date>/<NN>/<kk>`, its front
+ * matter read by js-yaml (site/front-matter.ts). A first build's search index takes the first
+ * entries as they are stored (search/entry-tap.ts).
  */
 const items = defineCollection({
-  loader: global
-    ? frontMatterLoader({ base: contentDir(), pattern: patterns.items })
-    : tapped(glob({ base: contentDir(), pattern: patterns.items, generateId })),
+  loader: readingFrontMatter(
+    global
+      ? frontMatterLoader({ base: contentDir(), pattern: patterns.items })
+      : tapped(glob({ base: contentDir(), pattern: patterns.items, generateId })),
+  ),
   schema: itemSchema,
 });
 

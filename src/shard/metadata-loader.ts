@@ -12,38 +12,14 @@
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { entryId } from '../archive/content-dir.ts';
+import { markdownEntryType } from '../site/front-matter.ts';
 import { each } from './each.ts';
 import { fileKey } from './file-key.ts';
 
-/** How Astro hands a loader the file types it knows (not part of `LoaderContext`'s type). */
-interface EntryTypes {
-  entryTypes?: Map<string, Partial<EntryType>>;
-}
-
-/** What Astro's entry type for Markdown does that the global build needs. */
-interface EntryType {
-  getEntryInfo(file: {
-    contents: string;
-    fileUrl: URL;
-  }): Promise<{ data: Record<string, unknown> }> | { data: Record<string, unknown> };
-}
-
 /** Files read at once. */
 const READS = 16;
-
-/** Astro's reader of Markdown entries: front matter and body. */
-function markdownEntryType(context: LoaderContext): EntryType {
-  const types = (context as LoaderContext & EntryTypes).entryTypes;
-  const markdown = types instanceof Map ? types.get('.md') : undefined;
-  if (markdown?.getEntryInfo === undefined) {
-    throw new Error(
-      'the global build cannot read front matter: Astro no longer hands loaders its Markdown entry type',
-    );
-  }
-  return markdown as EntryType;
-}
 
 /** An entry's digest: its file's key, then the digest of its text (`<key> <text digest>`). */
 function splitDigest(digest: unknown): { key: string; text: string } | null {

@@ -178,7 +178,7 @@ describe('the global build’s item loader', () => {
     await expect(
       loader().load({ ...run.value, entryTypes: new Map() } as unknown as LoaderContext),
     ).rejects.toThrow(
-      'the global build cannot read front matter: Astro no longer hands loaders its Markdown entry type',
+      'Folio cannot read Markdown entries: Astro no longer hands loaders its Markdown entry type',
     );
   });
 });
