@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wholeOption } from './cli-options.ts';
 import { configFile, loadConfig } from './config.ts';
+import { count } from './counts.ts';
 import {
   CONVERSION_DIR,
   ConversionRecord,
@@ -239,11 +240,6 @@ function formatParts(parts: readonly PlannedPart[]): string {
         .trimEnd(),
     )
     .join('\n');
-}
-
-/** A count as the CLI prints it: `225,505`. */
-function count(n: number): string {
-  return n.toLocaleString('en-US');
 }
 
 /** What an assembly changed: `(1,141 copied, 224,428 kept from the previous site, 2 removed)`. */

@@ -1,5 +1,6 @@
 /** The run report of a conversion, and how it is printed. */
 import { join } from 'node:path';
+import { counted } from '../counts.ts';
 import type { Problem } from './read/problem.ts';
 import type { WriteSummary } from '../write/content-writer.ts';
 
@@ -30,7 +31,7 @@ export function formatReport(report: IngestReport): string {
   const lines: string[] = [];
   const { files } = report;
   lines.push(
-    `Converted ${report.pages} ${plural(report.pages, 'page')} into ${report.items} ${plural(report.items, 'item')} in ${report.outDir}` +
+    `Converted ${counted(report.pages, 'page')} into ${counted(report.items, 'item')} in ${report.outDir}` +
       (report.reused > 0 ? ` (${report.reused} unchanged since the last run)` : ''),
   );
   const encodings = Object.entries(report.encodings).map(([name, n]) => `${name} ${n}`);
@@ -63,7 +64,7 @@ export function formatReport(report: IngestReport): string {
     lines.push(`Errors (${report.errors.length}):`);
     for (const e of report.errors) lines.push(`  ${where(e)}: ${e.message}`);
     lines.push(
-      `${report.errors.length} ${plural(report.errors.length, 'problem')} kept files from being converted; the other files were converted.`,
+      `${counted(report.errors.length, 'problem')} kept files from being converted; the other files were converted.`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -71,8 +72,4 @@ export function formatReport(report: IngestReport): string {
 
 function where(problem: Problem): string {
   return problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }

@@ -10,6 +10,7 @@
  * from those of the CLI. Nothing is done when nobody watches.
  */
 import { SingleBar } from 'cli-progress';
+import { count } from '../counts.ts';
 
 export type BuildStage = 'content' | 'bundle' | 'pages' | 'finish';
 
@@ -41,9 +42,7 @@ export function pageRendered(): void {
 
 /** The line shown at `stage`, with the pages rendered so far. */
 export function progressLine(stage: BuildStage, pages: number): string {
-  return stage === 'pages'
-    ? `${LABELS.pages}: ${pages.toLocaleString('en-US')}`
-    : `${LABELS[stage]}…`;
+  return stage === 'pages' ? `${LABELS.pages}: ${count(pages)}` : `${LABELS[stage]}…`;
 }
 
 /**

@@ -9,6 +9,7 @@
  * integrations, through Vite, as modules apart from those the CLI imports.
  */
 import type { AstroIntegration } from 'astro';
+import { count, counted } from '../counts.ts';
 import type { IndexReport } from '../search/index-articles.ts';
 import { buildStage } from './build-progress.ts';
 
@@ -66,10 +67,6 @@ export function folioBuildReport(): AstroIntegration {
   };
 }
 
-function counted(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : `${word}s`}`;
-}
-
 /**
  * The build in one line: `Built 9,341 pages into dist in 25.3 s (9,341 rendered, 0 reused);
  * search: 7,500 articles in 3 bundles (3 indexed, 0 reused)`.
@@ -81,7 +78,7 @@ export function describeBuild(report: BuildReport, outDir: string, seconds: numb
       ? `Built the site into ${outDir} in ${seconds.toFixed(1)} s`
       : `Built ${counted(pages, 'page')} into ${outDir} in ${seconds.toFixed(1)} s`;
   if (pages !== null && rendered !== null) {
-    line += ` (${rendered.toLocaleString('en-US')} rendered, ${(pages - rendered).toLocaleString('en-US')} reused)`;
+    line += ` (${count(rendered)} rendered, ${count(pages - rendered)} reused)`;
   }
   if (search !== null) {
     line +=

@@ -5,6 +5,7 @@
  * (search/fragment-budget.ts); what is left over is the pages, one per article, issue and 版.
  */
 import { siteFiles } from './files.ts';
+import { count } from '../counts.ts';
 import { BUNDLE_DIR } from '../search/shard-writer.ts';
 import { MAX_GROUP } from '../search/fragment-budget.ts';
 
@@ -27,19 +28,17 @@ export async function countSiteFiles(siteDir: string): Promise<SiteFileCount> {
   return { total: files.length, pages, index, others: files.length - index - pages };
 }
 
-const number = (n: number): string => n.toLocaleString('en-US');
-
-/** The error for a site of `count` files over `maxFiles`, set in `configFile`. */
+/** The error for a site of `files` over `maxFiles`, set in `configFile`. */
 export function overLimit(
   siteDir: string,
-  count: SiteFileCount,
+  files: SiteFileCount,
   maxFiles: number,
   configFile: string,
 ): Error {
   return new Error(
-    `${siteDir}: ${number(count.total)} files, more than maxFiles (${number(maxFiles)}) in ` +
-      `${configFile}: ${number(count.pages)} pages, ${number(count.index)} files of the search ` +
-      `index (${BUNDLE_DIR}/), ${number(count.others)} others. A build of the whole site bundles ` +
+    `${siteDir}: ${count(files.total)} files, more than maxFiles (${count(maxFiles)}) in ` +
+      `${configFile}: ${count(files.pages)} pages, ${count(files.index)} files of the search ` +
+      `index (${BUNDLE_DIR}/), ${count(files.others)} others. A build of the whole site bundles ` +
       `the index's fragments (up to ${MAX_GROUP} articles a file) when that makes the site fit; ` +
       `this one needs a host without a file limit (README, "How large the site gets")`,
   );
@@ -52,7 +51,7 @@ export async function checkFileLimit(
   configFile: string,
 ): Promise<SiteFileCount | null> {
   if (maxFiles === undefined) return null;
-  const count = await countSiteFiles(siteDir);
-  if (count.total > maxFiles) throw overLimit(siteDir, count, maxFiles, configFile);
-  return count;
+  const files = await countSiteFiles(siteDir);
+  if (files.total > maxFiles) throw overLimit(siteDir, files, maxFiles, configFile);
+  return files;
 }
