@@ -13,7 +13,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { slashed } from '../paths.ts';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { writeFileAtomic } from '../write/atomic.ts';
@@ -73,7 +74,7 @@ export function converterFingerprint(root: string): string {
       ? [source]
       : readdirSync(path, { recursive: true, encoding: 'utf8' })
           .filter((name) => name.endsWith('.ts'))
-          .map((name) => `${source}/${name.split(sep).join('/')}`);
+          .map((name) => `${source}/${slashed(name)}`);
     for (const file of files.sort()) {
       hash.update(`${file}\0`).update(readFileSync(join(src, ...file.split('/'))));
     }

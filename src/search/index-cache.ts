@@ -19,7 +19,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
+import { slashed } from '../paths.ts';
 import { fileURLToPath } from 'node:url';
 import { linkTree } from '../site/files.ts';
 import { ENTRY_FILE } from './shard-writer.ts';
@@ -60,7 +61,7 @@ export async function indexerFingerprint(root: string): Promise<string> {
   const hash = createHash('sha256');
   const dir = fileURLToPath(new URL('./', import.meta.url));
   const sources = (await readdir(dir, { recursive: true }))
-    .map((name) => name.split(sep).join('/'))
+    .map(slashed)
     .filter((name) => name.endsWith('.ts') && !name.startsWith('client/'))
     .sort();
   for (const name of sources) hash.update(`${name}\0`).update(await readFile(join(dir, name)));

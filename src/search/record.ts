@@ -3,7 +3,7 @@
  * index form (tokens.ts), its metadata, filters and date sort as the page declares them
  * (extract.ts); null when the page holds no `data-pagefind-body` article.
  */
-import { relative, sep } from 'node:path';
+import { relativeSlashed } from '../paths.ts';
 import type { CustomRecord } from 'pagefind';
 import { extractPage } from './extract.ts';
 import { INDEX_LANGUAGE } from './shard-writer.ts';
@@ -19,7 +19,7 @@ useFolding(foldingTable());
  * in front (its `baseUrl` option), so the index does not depend on where the site is deployed.
  */
 export function pageUrl(siteDir: string, file: string): string {
-  const path = relative(siteDir, file).split(sep).join('/');
+  const path = relativeSlashed(siteDir, file);
   return `/${path.endsWith('index.html') ? path.slice(0, -'index.html'.length) : path}`;
 }
 

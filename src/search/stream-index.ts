@@ -17,7 +17,8 @@
  * syncs content and bundles the site on one core, and the indexer and Pagefind take the other.
  */
 import { rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { relativeSlashed } from '../paths.ts';
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
 import { glob } from 'tinyglobby';
@@ -198,7 +199,7 @@ export function streamIndex({
       const files = [...idOf.keys()].sort().slice(0, maxEarly);
       if (files.length === 0) return;
       const wanted = files.map((file) => idOf.get(file) ?? '');
-      begun = new Set(files.map((file) => relative(siteDir, file).split(sep).join('/')));
+      begun = new Set(files.map((file) => relativeSlashed(siteDir, file)));
       await rm(stageDir, { recursive: true, force: true });
       thread = startThread();
       const message: IndexerRequest = {

@@ -15,7 +15,8 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { relativeSlashed } from '../paths.ts';
 import { BASE_ENV, configFile, SITE_ENV } from '../config.ts';
 import { filesIn } from '../site/files.ts';
 import { ContentHashes } from './content-hashes.ts';
@@ -32,7 +33,7 @@ const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
 /** Every file under `dir`, as sorted `/`-separated paths relative to `base`. */
 function filesUnder(dir: string, base: string): string[] {
   if (!existsSync(dir)) return [];
-  const prefix = relative(base, dir).split(sep).join('/');
+  const prefix = relativeSlashed(base, dir);
   if (!statSync(dir).isDirectory()) return [prefix];
   return filesIn(dir).map((path) => (prefix === '' ? path : `${prefix}/${path}`));
 }

@@ -10,7 +10,8 @@
  * - page records: Astro's glob loader, as in every build.
  */
 import { glob, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { relativeSlashed, slashed } from '../paths.ts';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { entryId } from '../archive/content-dir.ts';
@@ -40,7 +41,7 @@ export function frontMatterLoader({ base, pattern }: { base: string; pattern: st
       const { store } = context;
       const root = fileURLToPath(context.config.root);
       const files: string[] = [];
-      for await (const path of glob(pattern, { cwd: base })) files.push(path.replaceAll('\\', '/'));
+      for await (const path of glob(pattern, { cwd: base })) files.push(slashed(path));
       files.sort();
       const untouched = new Set(store.keys());
       await each(files, READS, async (path) => {
@@ -54,7 +55,7 @@ export function frontMatterLoader({ base, pattern }: { base: string; pattern: st
         const contents = await readFile(file, 'utf8');
         const text = context.generateDigest(contents);
         const digest = `${key} ${text}`;
-        const filePath = relative(root, file).replaceAll('\\', '/');
+        const filePath = relativeSlashed(root, file);
         // The same text under new times or inode (a fresh checkout): kept as it was parsed.
         if (known !== undefined && last?.text === text) {
           store.set({ ...known, filePath, digest });

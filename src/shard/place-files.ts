@@ -5,7 +5,8 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { copyFile, utimes } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { local } from '../paths.ts';
 import { each } from './each.ts';
 
 /** Where a file of the site is taken from. */
@@ -18,9 +19,6 @@ export interface Placement {
 
 /** Copies made at once. */
 export const CONCURRENCY = 16;
-
-/** The file of site path `path` under `dir`. */
-export const local = (dir: string, path: string) => join(dir, ...path.split('/'));
 
 /**
  * Makes every directory the files need under `root` (which exists), parents before children.

@@ -28,7 +28,8 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { removeEmptyParents, removeFiles, removePaths } from '../site/files.ts';
 import { each } from './each.ts';
-import { CONCURRENCY, local, type Placement } from './place-files.ts';
+import { CONCURRENCY, type Placement } from './place-files.ts';
+import { local } from '../paths.ts';
 import { compareText } from '../compare.ts';
 
 /** A file written beside its place, to be renamed in. */

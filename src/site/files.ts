@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
 import { copyFile, link, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { each } from '../shard/each.ts';
-import { local, makeDirs } from '../shard/place-files.ts';
+import { makeDirs } from '../shard/place-files.ts';
+import { local } from '../paths.ts';
 
 /**
  * Every file under `dir`, as sorted `/`-separated paths relative to it, read one directory at a

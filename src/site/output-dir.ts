@@ -39,7 +39,8 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
+import { relativeSlashed } from '../paths.ts';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { FOLIO_CACHE_DIR } from './cache-dir.ts';
@@ -158,7 +159,7 @@ export function folioOutput(): { prepare: AstroIntegration; finish: AstroIntegra
         const pages = new Set<string>();
         for (const urls of assets.values()) {
           for (const url of urls) {
-            pages.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
+            pages.add(relativeSlashed(outDir, fileURLToPath(url)));
           }
         }
         // The output is listed once: for the pages missing from it and the files it no longer needs.
