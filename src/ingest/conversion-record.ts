@@ -14,8 +14,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { slashed } from '../paths.ts';
 import { fileURLToPath } from 'node:url';
+import { slashed } from '../paths.ts';
 import { z } from 'zod';
 import { writeFileAtomic } from '../write/atomic.ts';
 import type { RawSource } from './read/locate.ts';

@@ -20,8 +20,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { slashed } from '../paths.ts';
 import { fileURLToPath } from 'node:url';
+import { slashed } from '../paths.ts';
 import { linkTree } from '../site/files.ts';
 import { ENTRY_FILE } from './shard-writer.ts';
 

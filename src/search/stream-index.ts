@@ -18,8 +18,8 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { relativeSlashed } from '../paths.ts';
 import { Worker } from 'node:worker_threads';
+import { relativeSlashed } from '../paths.ts';
 import type { AstroPrerenderer } from 'astro';
 import { glob } from 'tinyglobby';
 import { itemFile, type ItemEntry } from './entry-record.ts';

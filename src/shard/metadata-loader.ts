@@ -11,8 +11,8 @@
  */
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { relativeSlashed, slashed } from '../paths.ts';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { relativeSlashed, slashed } from '../paths.ts';
 import type { Loader } from 'astro/loaders';
 import { entryId } from '../archive/content-dir.ts';
 import { markdownEntryType } from '../site/front-matter.ts';

@@ -3,6 +3,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 // Astro's own entry type for Markdown, which `readMarkdown` must agree with (not an export of the
 // package: if it moves, this test says so).
 import { markdownContentEntryType as astroMarkdown } from '../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js';
+import type { ItemData } from '../../src/archive/schema.ts';
 import { frontMatter } from '../../src/write/front-matter.ts';
 import { readMarkdown, readingFrontMatter } from '../../src/site/front-matter.ts';
 
@@ -13,20 +14,22 @@ async function astroReads(contents: string): Promise<unknown> {
   return { data, body, slug, rawData };
 }
 
-const written = frontMatter({
+/** An item as the converter writes it, with strings a YAML 1.1 reader would misread. */
+const item = {
   paper: '样张日报',
   date: '2019-11-21',
   page: 1,
   pageName: '要闻',
   kind: 'article',
   order: 2,
-  kicker: null,
+  kicker: '0755',
   title: '“yes” 0755 1:20 — 标题: 引号',
-  subtitle: null,
+  subtitle: '1:20',
   byline: '本报讯（记者 范然昊 通讯员 张三）',
   authors: ['范然昊', '张三'],
   source: '2019-11-21/01.txt',
-});
+} as const satisfies ItemData;
+const written = frontMatter(item);
 
 describe('readMarkdown', () => {
   test.each([
@@ -58,20 +61,7 @@ describe('readMarkdown', () => {
 
   test('should give the data, body and raw front matter of a file Folio wrote', () => {
     expect(readMarkdown(`${written}\n首段。\n`)).toEqual({
-      data: {
-        paper: '样张日报',
-        date: '2019-11-21',
-        page: 1,
-        pageName: '要闻',
-        kind: 'article',
-        order: 2,
-        kicker: null,
-        title: '“yes” 0755 1:20 — 标题: 引号',
-        subtitle: null,
-        byline: '本报讯（记者 范然昊 通讯员 张三）',
-        authors: ['范然昊', '张三'],
-        source: '2019-11-21/01.txt',
-      },
+      data: item,
       body: '首段。',
       slug: undefined,
       rawData: written.slice('---'.length, -'---\n'.length),
