@@ -146,6 +146,12 @@ test('should drop a year no longer in the content, and rebuild the year whose ed
   // 2024's first issue no longer links back to 2023's last.
   expect(log[0]).toBe('Building 2 of 3 parts, 2 at a time (1 unchanged)');
   expect(built(log)).toEqual(['global: built in N s', 'shard 2024: built in N s']);
+  // Of each, the pages that showed 2023's items or linked to them are rendered again; 2024's
+  // search bundle is the one it had.
+  expect(summaries(log)).toEqual([
+    `[2024] Built 25 pages into ${cache}/parts/2024 in N s (9 rendered, 16 reused); search: 8 articles in 1 bundle (0 indexed, 1 reused)`,
+    `[global] Built 14 pages into ${cache}/parts/global in N s (12 rendered, 2 reused)`,
+  ]);
   expect(log.at(-1)).toBe(
     `Assembled 115 files of 3 parts (2 built) into ${site} in N s (41 copied, 71 kept from the previous site, 41 removed)`,
   );
