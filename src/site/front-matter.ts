@@ -11,8 +11,8 @@
  *   the data, body and raw front matter are what Astro's reader gives for it;
  * - anything else goes to Astro's own reader: no front matter, TOML (`+++`), an empty front
  *   matter, and whatever js-yaml does not take (broken YAML, an unknown tag, a collection as a
- *   key), so a broken file fails with Astro's message, naming the file and the line.
- * The one difference known: a key written as a bare `null` is `"null"` here, `""` in Astro's.
+ *   key), so a broken file fails with Astro's message, naming the file and the line; and a key
+ *   js-yaml names `"null"` (written `null`, `~` or not at all), which Astro's reader names `""`.
  */
 import { load, CORE_SCHEMA, mergeTag, timestampTag } from 'js-yaml';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -59,11 +59,19 @@ export function readMarkdown(contents: string): EntryInfo | null {
   } catch {
     return null;
   }
+  if (hasNullKey(parsed)) return null;
   const data =
     parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
   // Astro blanks the front matter and trims what is left; nothing but whitespace comes before.
   const body = contents.slice((match?.index ?? 0) + fenced.length).trim();
   return { data, body, slug: data.slug, rawData };
+}
+
+/** Whether a mapping anywhere in `value` has the key `null`. */
+function hasNullKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasNullKey);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  return Object.hasOwn(value, 'null') || Object.values(value).some(hasNullKey);
 }
 
 /** Astro's entry type for Markdown, as handed to a loader. */
