@@ -39,6 +39,11 @@ export function useFolding(table: ReadonlyMap<string, string>): void {
   folding = table;
 }
 
+/** The folding table in use, if one is. */
+export function foldingInUse(): ReadonlyMap<string, string> | undefined {
+  return folding;
+}
+
 /** Loads the folding table if one of `texts` needs it and it is not loaded yet. */
 export async function prepareFolding(...texts: string[]): Promise<void> {
   if (folding !== undefined || !texts.some(needsFolding)) return;

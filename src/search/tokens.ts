@@ -14,7 +14,7 @@
  * Pagefind does not index); a run of whitespace is one of them. `decodeText` turns the index form
  * back into the normalised text, whitespace runs as one space or one line break.
  */
-import { HAN, WORD_CHAR, normalizeText } from './normalize.ts';
+import { HAN, WORD_CHAR, foldingInUse, normalizeChar } from './normalize.ts';
 
 export const SPACE = '\uE000';
 export const BREAK = '\uE001';
@@ -76,41 +76,84 @@ function runs(text: string): { kind: Kind; text: string }[] {
   return out;
 }
 
+/**
+ * How the index form writes one character of a text: the kind of its normal form, and `text`,
+ * its code for a Han character, else the normal form itself (`\n` for a line break). Worked out
+ * once per code point, for as long as the folding table in use stays the same (normalize.ts).
+ */
+interface IndexChar {
+  kind: Kind;
+  text: string;
+}
+
+/** Index characters by code point: the BMP's in an array (an archive's texts are), others in a map. */
+let bmp: (IndexChar | undefined)[] = [];
+const astral = new Map<number, IndexChar>();
+let worked = foldingInUse();
+
+function indexChar(point: number): IndexChar {
+  let known = point < 0x10000 ? bmp[point] : astral.get(point);
+  if (known === undefined) {
+    const normal = normalizeChar(String.fromCodePoint(point));
+    const kind = kindOf(normal);
+    known = { kind, text: kind === 'han' ? codeOf(normal) : normal };
+    if (point < 0x10000) bmp[point] = known;
+    else astral.set(point, known);
+  }
+  return known;
+}
+
+/** `indexChar`, its table emptied first if the folding table changed since it was filled. */
+function indexChars(): (point: number) => IndexChar {
+  if (foldingInUse() !== worked) {
+    worked = foldingInUse();
+    bmp = [];
+    astral.clear();
+  }
+  if (bmp.length === 0) bmp = new Array<IndexChar | undefined>(0x10000).fill(undefined);
+  return indexChar;
+}
+
 /** The index form of a text (normalised first): tokens separated by single spaces. */
 export function encodeText(text: string): string {
-  // One pass over the characters, run by run (as `runs` cuts them): a Han run as its overlapping
-  // bigrams, then its last character; a whitespace run as one SPACE, or BREAK where it holds a
-  // line break; any other run as it is. Every article of an archive goes through here in a build.
+  // One pass over the code points, run by run (as `runs` cuts the normalised text), leading and
+  // trailing whitespace left out: a Han run as its overlapping bigrams, then its last character;
+  // a whitespace run as one SPACE, or BREAK where it holds a line break; any other run as it is.
+  // Every article of an archive goes through here in a build.
+  const charAt = indexChars();
   const tokens: string[] = [];
   let kind: Kind | null = null;
+  // A letter, digit or other run's text; a Han run's last code.
   let run = '';
   let lineBreak = false;
-  let lastCode = '';
   const endRun = (): void => {
-    if (kind === 'han') tokens.push(lastCode);
-    else if (kind === 'space') tokens.push(lineBreak ? BREAK : SPACE);
-    else if (kind !== null) tokens.push(run);
+    if (kind === 'space') {
+      if (tokens.length > 0) tokens.push(lineBreak ? BREAK : SPACE);
+    } else if (kind !== null) {
+      tokens.push(run);
+    }
   };
-  for (const char of normalizeText(text).trim()) {
-    const next = kindOf(char);
-    if (next !== kind) {
+  for (let i = 0; i < text.length; i++) {
+    const point = text.codePointAt(i) ?? 0;
+    if (point > 0xffff) i++;
+    const char = charAt(point);
+    if (char.kind !== kind) {
       endRun();
-      kind = next;
+      kind = char.kind;
       run = '';
       lineBreak = false;
-      lastCode = '';
     }
-    if (next === 'han') {
-      const code = codeOf(char);
-      if (lastCode !== '') tokens.push(lastCode + code);
-      lastCode = code;
-    } else if (next === 'space') {
-      if (char === '\n') lineBreak = true;
+    if (kind === 'han') {
+      if (run !== '') tokens.push(run + char.text);
+      run = char.text;
+    } else if (kind === 'space') {
+      if (char.text === '\n') lineBreak = true;
     } else {
-      run += char;
+      run += char.text;
     }
   }
-  endRun();
+  // Trailing whitespace is left out.
+  if (kind !== 'space') endRun();
   return tokens.join(' ');
 }
 

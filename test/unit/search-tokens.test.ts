@@ -27,6 +27,23 @@ describe('encodeText', () => {
   test('should keep letters, digits and punctuation, and mark spaces and line breaks', () => {
     expect(encodeText('2021年，A 股\n完')).toBe(`2021 BJUA ， a ${SPACE} BWSN ${BREAK} BIRK`);
   });
+
+  test('should leave out whitespace at either end, and read characters beyond the BMP', () => {
+    // 𠀀 U+20000 (CJK Extension B) is Han; 😀 U+1F600 is kept as it is.
+    expect(encodeText(' \u3000\n城𠀀😀 \n')).toBe('BHGOHLXG HLXG 😀');
+  });
+
+  test('should fold with the table in use, also after a character was read with another', () => {
+    // 區 folds to 区 (BFNM) with the whole table, and stays 區 (BFNS) with an empty one.
+    expect(encodeText('區')).toBe('BFNM');
+    try {
+      useFolding(new Map());
+      expect(encodeText('區')).toBe('BFNS');
+    } finally {
+      useFolding(foldingTable());
+    }
+    expect(encodeText('區')).toBe('BFNM');
+  });
 });
 
 describe('decodeText', () => {
@@ -37,7 +54,9 @@ describe('decodeText', () => {
   });
 
   test('should round-trip any text of Han, ASCII and punctuation, whitespace runs collapsed', () => {
-    const char = fc.constantFrom(...Array.from('城南社区美始年。，、 \nabcXYZ019-_.（）《》'));
+    const char = fc.constantFrom(
+      ...Array.from('城南社区區美始年。，、 \n\r\t\u3000\u2028abcXYZ019-_.（）《》Ａ１😀𠀀'),
+    );
     fc.assert(
       fc.property(fc.array(char, { maxLength: 40 }), (chars) => {
         const text = chars.join('').trim();
