@@ -32,15 +32,28 @@ function utc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-/** `2024年5月1日星期三` */
-export function formatDate(date: string): string {
-  return fullDate.format(utc(date));
+/**
+ * `format` of a `YYYY-MM-DD` date, each date's text kept once made: a build formats the same
+ * few thousand dates on many pages (every list of items shows each item's date), and `Intl`
+ * formatting costs microseconds a call.
+ */
+function perDate(format: Intl.DateTimeFormat): (date: string) => string {
+  const made = new Map<string, string>();
+  return (date) => {
+    let text = made.get(date);
+    if (text === undefined) {
+      text = format.format(utc(date));
+      made.set(date, text);
+    }
+    return text;
+  };
 }
 
+/** `2024年5月1日星期三` */
+export const formatDate = perDate(fullDate);
+
 /** `2024年5月1日` */
-export function formatShortDate(date: string): string {
-  return shortDate.format(utc(date));
-}
+export const formatShortDate = perDate(shortDate);
 
 /** `2024年5月` */
 export function formatYearMonth(year: number, month: number): string {
@@ -52,9 +65,11 @@ export function formatMonth(month: number): string {
   return monthName.format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
+const monthDay2000 = perDate(monthDayName);
+
 /** `MM-DD` → `5月1日` */
 export function formatMonthDay(monthDay: string): string {
-  return monthDayName.format(utc(`2000-${monthDay}`));
+  return monthDay2000(`2000-${monthDay}`);
 }
 
 /** Narrow weekday names, Monday first: `一 二 三 四 五 六 日`. */
