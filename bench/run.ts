@@ -396,6 +396,21 @@ function roundOf(yardstickSite: SiteResult, folioSite: SiteResult): Round {
   };
 }
 
+/** Each round's wall time, CPU time and peak on both sides, with its ratio. */
+function roundsTable(rounds: readonly Round[]): string {
+  const both = (yardstick: string, folio: string): string => `${yardstick} / ${folio}`;
+  return table([
+    ['round', 'wall yardstick / Folio', 'ratio', 'CPU yardstick / Folio', 'peak yardstick / Folio'],
+    ...rounds.map((r, i) => [
+      String(i + 1),
+      both(s(r.yardstickMs), s(r.folioMs)),
+      r.ratio.toFixed(2),
+      both(s(r.yardstickCpuMs), s(r.folioCpuMs)),
+      both(mb(r.yardstickPeakBytes), mb(r.folioPeakBytes)),
+    ]),
+  ]);
+}
+
 /** The rounds' ratios and their median: `1.31, 1.21, 1.27 (median 1.27)`. */
 function roundsLine(rounds: readonly Round[]): string {
   const ratios = rounds.map((r) => r.ratio);
@@ -506,7 +521,10 @@ async function main(argv: string[]): Promise<void> {
     rounds,
   };
   console.log(report(results));
-  if (rounds.length > 1) console.log(`Folio / yardstick wall, each round: ${roundsLine(rounds)}`);
+  if (rounds.length > 1) {
+    console.log(`\n${roundsTable(rounds)}`);
+    console.log(`Folio / yardstick wall, each round: ${roundsLine(rounds)}`);
+  }
   const dir = join(work, 'results');
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${articles}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
