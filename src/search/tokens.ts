@@ -86,7 +86,7 @@ interface IndexChar {
   text: string;
 }
 
-/** Index characters by code point: the BMP's in an array (an archive's texts are), others in a map. */
+/** Index characters by code point: the BMP's (nearly all of any text) in an array, others in a map. */
 let bmp: (IndexChar | undefined)[] = [];
 const astral = new Map<number, IndexChar>();
 let worked = foldingInUse();
