@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { slashed } from '../paths.ts';
+import { local, slashed } from '../paths.ts';
 import { z } from 'zod';
 import { writeFileAtomic } from '../write/atomic.ts';
 import type { RawSource } from './read/locate.ts';
@@ -76,7 +76,7 @@ export function converterFingerprint(root: string): string {
           .filter((name) => name.endsWith('.ts'))
           .map((name) => `${source}/${slashed(name)}`);
     for (const file of files.sort()) {
-      hash.update(`${file}\0`).update(readFileSync(join(src, ...file.split('/'))));
+      hash.update(`${file}\0`).update(readFileSync(local(src, file)));
     }
   }
   const lockfile = join(root, 'package-lock.json');

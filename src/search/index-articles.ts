@@ -20,6 +20,7 @@
  */
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { local } from '../paths.ts';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { siteFiles } from '../site/files.ts';
@@ -91,7 +92,7 @@ async function siteContents(dir: string): Promise<{ html: string[]; others: numb
 /** The site's HTML files, the index's own directory left out, in path order. */
 export async function htmlFiles(dir: string): Promise<string[]> {
   const { html } = await siteContents(dir);
-  return html.map((path) => join(dir, ...path.split('/')));
+  return html.map((path) => local(dir, path));
 }
 
 /** An article page as read: its record, unless the cache knew the page and its date. */
@@ -245,7 +246,7 @@ export async function indexArticles({
     throw new Error(`search index: articles per shard must be a positive integer: ${maxArticles}`);
   }
   const contents = await siteContents(siteDir);
-  const files = contents.html.map((path) => join(siteDir, ...path.split('/')));
+  const files = contents.html.map((path) => local(siteDir, path));
   const maxFragments = fragmentLimit(maxFiles, {
     pages: contents.html.length,
     others: contents.others,

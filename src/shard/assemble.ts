@@ -15,6 +15,7 @@
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { local } from '../paths.ts';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { IndexItem } from 'sitemap';
@@ -132,8 +133,7 @@ export async function planSite(parts: readonly Part[]): Promise<Map<string, Part
       }
       // Assets every build writes alike (`_astro/`, `public/` files) are taken once.
       const shared =
-        owner.kind === 'global' &&
-        (await sameBytes(join(other.dir, ...path.split('/')), join(part.dir, ...path.split('/'))));
+        owner.kind === 'global' && (await sameBytes(local(other.dir, path), local(part.dir, path)));
       if (!shared) throw new Error(`${path} is written by both ${other.name} and ${part.name}`);
     }
   }
@@ -279,7 +279,7 @@ export async function assemble({
     await mkdir(temporary, { recursive: true });
     makeDirs(temporary, [...plan.keys()]);
     await placeFiles(placements, temporary);
-    for (const file of merged) await file.write(join(temporary, ...file.path.split('/')));
+    for (const file of merged) await file.write(local(temporary, file.path));
     await rename(temporary, site);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });

@@ -16,7 +16,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { relativeSlashed } from '../paths.ts';
+import { local, relativeSlashed } from '../paths.ts';
 import { BASE_ENV, configFile, SITE_ENV } from '../config.ts';
 import { filesIn } from '../site/files.ts';
 import { ContentHashes } from './content-hashes.ts';
@@ -43,7 +43,7 @@ export function siteFingerprint(root: string): string {
   const hash = createHash('sha256');
   for (const source of SITE_SOURCES) {
     for (const path of filesUnder(join(root, source), root)) {
-      hash.update(`${path}\0`).update(readFileSync(join(root, ...path.split('/'))));
+      hash.update(`${path}\0`).update(readFileSync(local(root, path)));
     }
   }
   const config = configFile();
@@ -73,7 +73,7 @@ export function listContent(dir: string, hashes = new ContentHashes(null)): Cont
   const files = new Map<string, string[]>();
   const withIssues = new Set<string>();
   for (const path of filesUnder(dir, dir)) {
-    const file = join(dir, ...path.split('/'));
+    const file = local(dir, path);
     const shard = shardOfPath(path);
     if (isIssueFile(path)) withIssues.add(shard);
     const lines = files.get(shard) ?? [];

@@ -51,10 +51,10 @@ export async function publicFiles(publicDir: string): Promise<Set<string>> {
  */
 export function removeEmptyParents(dir: string, path: string): void {
   for (let d = path; d !== '.' && d !== ''; d = dirname(d)) {
-    const local = join(dir, ...d.split('/'));
+    const directory = local(dir, d);
     // Gone already: removed with an emptied subdirectory, as were its parents then.
-    if (!existsSync(local) || readdirSync(local).length > 0) return;
-    rmdirSync(local);
+    if (!existsSync(directory) || readdirSync(directory).length > 0) return;
+    rmdirSync(directory);
   }
 }
 
@@ -77,7 +77,7 @@ export async function removePaths(dir: string, paths: readonly string[]): Promis
   const removed = [...paths].sort();
   const emptied = new Set<string>();
   for (const path of removed) {
-    await rm(join(dir, ...path.split('/')), { force: true });
+    await rm(local(dir, path), { force: true });
     emptied.add(dirname(path));
   }
   // Deepest first, so that a directory is empty once its subdirectories are gone.
