@@ -1,6 +1,6 @@
 /** The run report of a conversion, and how it is printed. */
 import { join } from 'node:path';
-import { counted } from '../counts.ts';
+import { count, counted } from '../counts.ts';
 import type { Problem } from './read/problem.ts';
 import type { WriteSummary } from '../write/content-writer.ts';
 
@@ -32,13 +32,13 @@ export function formatReport(report: IngestReport): string {
   const { files } = report;
   lines.push(
     `Converted ${counted(report.pages, 'page')} into ${counted(report.items, 'item')} in ${report.outDir}` +
-      (report.reused > 0 ? ` (${report.reused} unchanged since the last run)` : ''),
+      (report.reused > 0 ? ` (${count(report.reused)} unchanged since the last run)` : ''),
   );
-  const encodings = Object.entries(report.encodings).map(([name, n]) => `${name} ${n}`);
+  const encodings = Object.entries(report.encodings).map(([name, n]) => `${name} ${count(n)}`);
   if (encodings.length > 0) lines.push(`Encodings: ${encodings.join(', ')}`);
-  if (report.undated.length > 0) lines.push(`Undated: ${report.undated.length}`);
+  if (report.undated.length > 0) lines.push(`Undated: ${count(report.undated.length)}`);
   lines.push(
-    `Files: ${files.written.length} written, ${files.unchanged.length} unchanged, ${files.kept.length} kept, ${files.removed.length} removed`,
+    `Files: ${count(files.written.length)} written, ${count(files.unchanged.length)} unchanged, ${count(files.kept.length)} kept, ${count(files.removed.length)} removed`,
   );
   if (files.kept.length > 0) {
     lines.push(`Kept as they are (not overwritten):`);
@@ -54,14 +54,14 @@ export function formatReport(report: IngestReport): string {
     const known = report.warnings.length - listed.length;
     lines.push(
       known === 0
-        ? `Warnings (${report.warnings.length}):`
-        : `Warnings (${report.warnings.length}; ${known} on pages unchanged since the last run, ` +
+        ? `Warnings (${count(report.warnings.length)}):`
+        : `Warnings (${count(report.warnings.length)}; ${count(known)} on pages unchanged since the last run, ` +
             `not listed again: --force lists them):`,
     );
     for (const w of listed) lines.push(`  ${where(w)}: ${w.message}`);
   }
   if (report.errors.length > 0) {
-    lines.push(`Errors (${report.errors.length}):`);
+    lines.push(`Errors (${count(report.errors.length)}):`);
     for (const e of report.errors) lines.push(`  ${where(e)}: ${e.message}`);
     lines.push(
       `${counted(report.errors.length, 'problem')} kept files from being converted; the other files were converted.`,

@@ -52,6 +52,25 @@ describe('formatReport', () => {
     );
   });
 
+  test('should print every count with thousands separated, as the build does', () => {
+    const large: IngestReport = {
+      ...report,
+      pages: 13313,
+      reused: 13283,
+      items: 100030,
+      encodings: { 'utf-8': 13313 },
+      undated: [],
+      warnings: [],
+      errors: [],
+      files: { ...report.files, kept: [], removed: [], unchanged: Array<string>(113050).fill('x') },
+    };
+    expect(formatReport(large).split('\n').slice(0, 3)).toEqual([
+      'Converted 13,313 pages into 100,030 items in content (13,283 unchanged since the last run)',
+      'Encodings: utf-8 13,313',
+      'Files: 1 written, 113,050 unchanged, 0 kept, 0 removed',
+    ]);
+  });
+
   test('should count, not list again, the warnings of pages unchanged since the last run', () => {
     const again: IngestReport = {
       ...report,
