@@ -103,14 +103,13 @@ function indexChar(point: number): IndexChar {
   return known;
 }
 
-/** `indexChar`, its table emptied first if the folding table changed since it was filled. */
+/** `indexChar`, its table made afresh first if none is, or the folding table changed since. */
 function indexChars(): (point: number) => IndexChar {
-  if (foldingInUse() !== worked) {
+  if (bmp.length === 0 || foldingInUse() !== worked) {
     worked = foldingInUse();
-    bmp = [];
+    bmp = new Array<IndexChar | undefined>(0x10000).fill(undefined);
     astral.clear();
   }
-  if (bmp.length === 0) bmp = new Array<IndexChar | undefined>(0x10000).fill(undefined);
   return indexChar;
 }
 
